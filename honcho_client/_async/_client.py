@@ -1,0 +1,288 @@
+"""`AsyncHoncho`: the asyncio client. Its sync twin `Honcho` is generated from this file.
+
+The client holds settings and a connection pool and only sends: requests are built once by
+`_request.build_request`, retried as `_retry` allows, and turned into results by `_parsing`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .._defaults import (
+    DEFAULT_ENVIRONMENT,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ENVIRONMENTS,
+    Environment,
+    make_timeout,
+)
+from .._errors import APIConnectionError, APITimeoutError, status_error
+from .._logging import logger, setup_from_env
+from .._operation import Operation
+from .._parsing import parse_response
+from .._request import build_request
+from .._response_mode import RESPONSE_MODE
+from .._retry import RetryPolicy, is_retryable_error, is_retryable_status
+from .._types import Omit, omit
+from .._version import __version__
+from ._pagination import AsyncPage
+from ._response import AsyncAPIResponse
+from ._streaming import AsyncChatStream
+
+if TYPE_CHECKING:
+    from ..resources.apps.apps import AsyncApps
+    from ..resources.keys import AsyncKeys
+
+__all__ = ["AsyncHoncho"]
+
+_USER_AGENT = f"honcho-client-python/{__version__}"
+
+
+class AsyncHoncho:
+    """Client for the Honcho API, for asyncio code.
+
+    `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
+    Authorization header is sent. The server is `base_url` if given, else the named
+    `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        environment: Environment | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        validate_requests: bool = True,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+    ) -> None:
+        setup_from_env()
+        if api_key is None:
+            api_key = os.environ.get("HONCHO_API_KEY") or None
+        if base_url is None:
+            if environment is None:
+                base_url = os.environ.get("HONCHO_BASE_URL") or ENVIRONMENTS[DEFAULT_ENVIRONMENT]
+            elif environment in ENVIRONMENTS:
+                base_url = ENVIRONMENTS[environment]
+            else:
+                raise ValueError(
+                    f"environment must be one of {sorted(ENVIRONMENTS)}, got {environment!r}"
+                )
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be >= 0, got {max_retries}")
+        if max_concurrency < 1:
+            raise ValueError(f"max_concurrency must be >= 1, got {max_concurrency}")
+        self._api_key = api_key
+        self.base_url = str(base_url).rstrip("/")
+        self.timeout = make_timeout(timeout)
+        self.max_retries = max_retries
+        self.validate_requests = validate_requests
+        self.max_concurrency = max_concurrency
+        self._default_headers = dict(default_headers or {})
+        self._headers = self._make_headers()
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            timeout=self.timeout,
+            limits=httpx.Limits(
+                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+            ),
+        )
+        self._limiter = asyncio.Semaphore(max_concurrency)
+        self._retry = RetryPolicy()
+
+    @property
+    def api_key(self) -> str | None:
+        return self._api_key
+
+    def _make_headers(self) -> dict[str, str]:
+        headers = {"Accept": "application/json", "User-Agent": _USER_AGENT}
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        headers.update(self._default_headers)
+        return headers
+
+    def __repr__(self) -> str:
+        key = "set" if self._api_key else "not set"
+        return f"{type(self).__name__}(base_url={self.base_url!r}, api_key=<{key}>)"
+
+    # Resources ---------------------------------------------------------------------------------
+
+    @cached_property
+    def apps(self) -> AsyncApps:
+        from ..resources.apps.apps import AsyncApps
+
+        return AsyncApps(self)
+
+    @cached_property
+    def keys(self) -> AsyncKeys:
+        from ..resources.keys import AsyncKeys
+
+        return AsyncKeys(self)
+
+    # Lifecycle ---------------------------------------------------------------------------------
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None | Omit = omit,
+        base_url: str | httpx.URL | Omit = omit,
+        timeout: float | httpx.Timeout | None | Omit = omit,
+        max_retries: int | Omit = omit,
+        default_headers: Mapping[str, str] | Omit = omit,
+        validate_requests: bool | Omit = omit,
+    ) -> AsyncHoncho:
+        """A copy with some settings changed, sharing this client's connection pool."""
+        copy = object.__new__(type(self))
+        copy.__dict__.update(
+            {k: v for k, v in self.__dict__.items() if k not in ("apps", "keys")}
+        )
+        copy._owns_http = False
+        if not isinstance(api_key, Omit):
+            copy._api_key = api_key
+        if not isinstance(base_url, Omit):
+            copy.base_url = str(base_url).rstrip("/")
+        if not isinstance(timeout, Omit):
+            copy.timeout = make_timeout(timeout)
+        if not isinstance(max_retries, Omit):
+            copy.max_retries = max_retries
+        if not isinstance(default_headers, Omit):
+            copy._default_headers = {**self._default_headers, **default_headers}
+        if not isinstance(validate_requests, Omit):
+            copy.validate_requests = validate_requests
+        copy._headers = copy._make_headers()
+        return copy
+
+    async def close(self) -> None:
+        """Close the connection pool (unless it was given by the caller or shared)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncHoncho:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    # Sending -----------------------------------------------------------------------------------
+
+    async def _request(
+        self,
+        op: Operation,
+        path: Mapping[str, object],
+        query: Mapping[str, object] | None,
+        body: Mapping[str, object] | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | Omit = omit,
+        max_retries: int | Omit = omit,
+    ) -> Any:
+        """Send one call of `op` and return its result (called by the generated resources)."""
+        request = build_request(
+            self._http,
+            self.base_url,
+            op,
+            path,
+            query,
+            body,
+            headers=self._headers,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=self.timeout if isinstance(timeout, Omit) else make_timeout(timeout),
+            validate=self.validate_requests,
+        )
+        mode = RESPONSE_MODE.get()
+        chat_stream = op.response == "chat" and body is not None and body.get("stream") is True
+        stream = mode == "stream" or chat_stream
+        retries = self.max_retries if isinstance(max_retries, Omit) else max_retries
+        response, attempts = await self._send(request, op, stream, retries)
+        if not response.is_success:
+            if stream:
+                await response.aread()
+                await response.aclose()
+            raise status_error(response, attempts=attempts)
+
+        def parse(response: httpx.Response) -> Any:
+            result = parse_response(op, response)
+            if op.response != "page":
+                return result
+
+            def fetch(number: int) -> Any:
+                page_query = {**(query or {}), "page": number}
+                return self._request(
+                    op, path, page_query, body, extra_headers, extra_query, extra_body, timeout, max_retries
+                )
+
+            return AsyncPage(result, fetch)
+
+        if mode is not None:
+            return AsyncAPIResponse(response, parse)
+        if chat_stream:
+            return AsyncChatStream(response)
+        return parse(response)
+
+    async def _send(
+        self, request: httpx.Request, op: Operation, stream: bool, retries: int
+    ) -> tuple[httpx.Response, int]:
+        """Send `request`, again while the retry policy allows; return the response and attempts."""
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter()
+            try:
+                async with self._limiter:
+                    response = await self._http.send(request, stream=stream)
+            except httpx.RequestError as error:
+                if attempt > retries or not is_retryable_error(error, op.safe):
+                    if isinstance(error, httpx.TimeoutException):
+                        raise APITimeoutError(request, attempts=attempt) from error
+                    raise APIConnectionError(request, attempts=attempt) from error
+                await self._wait(request, attempt, retries, None, type(error).__name__)
+                continue
+            if logger.isEnabledFor(10):
+                logger.debug(
+                    "%s %s -> %d in %.1f ms (attempt %d)",
+                    request.method,
+                    request.url,
+                    response.status_code,
+                    (time.perf_counter() - started) * 1000.0,
+                    attempt,
+                )
+            status = response.status_code
+            if attempt <= retries and status >= 400 and is_retryable_status(status, op.safe):
+                await response.aclose()
+                await self._wait(request, attempt, retries, response.headers, str(status))
+                continue
+            return response, attempt
+
+    async def _wait(
+        self,
+        request: httpx.Request,
+        attempt: int,
+        retries: int,
+        headers: httpx.Headers | None,
+        reason: str,
+    ) -> None:
+        delay = self._retry.delay(attempt, headers)
+        logger.info(
+            "%s %s failed (%s); retrying in %.2f s (attempt %d of %d)",
+            request.method,
+            request.url.path,
+            reason,
+            delay,
+            attempt + 1,
+            retries + 1,
+        )
+        await asyncio.sleep(delay)

@@ -1,0 +1,130 @@
+"""Turns one SDK call into an `httpx.Request`, without I/O.
+
+Everything a request needs is decided here, once: omitted arguments dropped, rules checked,
+path parameters encoded as exactly one segment each, query and JSON body encoded, headers merged
+(client defaults < per-call `extra_headers`), and the per-call timeout attached. The sync and
+async clients then only send what this returns, as often as the retry policy allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pydantic_core
+from pydantic import BaseModel
+
+from ._operation import Operation
+from ._types import Omit
+from ._validation import check_path_params, validate_request
+
+__all__ = ["build_request", "encode_path"]
+
+_JSON_HEADERS = {"Content-Type": "application/json"}
+_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
+
+
+def encode_path(op: Operation, path: Mapping[str, object]) -> str:
+    """The route with each parameter percent-encoded as exactly one path segment.
+
+    `/` becomes `%2F` and the dot segments `.` and `..` are encoded too, so no id can climb to
+    another route, whatever normalisation a proxy applies.
+    """
+    out = []
+    for text, name in op.segments:
+        out.append(text)
+        if name is not None:
+            value = str(path[name])
+            out.append(_DOT_SEGMENTS.get(value) or quote(value, safe=""))
+    return "".join(out)
+
+
+def build_request(
+    http: httpx.Client | httpx.AsyncClient,
+    base_url: str,
+    op: Operation,
+    path: Mapping[str, object],
+    query: Mapping[str, object] | None,
+    body: Mapping[str, object] | None,
+    *,
+    headers: Mapping[str, str],
+    extra_headers: Mapping[str, str] | None,
+    extra_query: Mapping[str, object] | None,
+    extra_body: Mapping[str, object] | None,
+    timeout: httpx.Timeout | float | None | Omit,
+    validate: bool,
+) -> httpx.Request:
+    """Build the request for `op`; raise RequestValidationError before anything is sent."""
+    check_path_params(op, path)
+    query = _given(query) if query else None
+    body = _plain(_given(body)) if body is not None else None
+    if validate:
+        validate_request(op, query, body)
+
+    params: list[tuple[str, str]] = []
+    if query:
+        _encode_query(query, params)
+    if extra_query:
+        _encode_query(extra_query, params)
+
+    content: bytes | None = None
+    request_headers: Mapping[str, str] = headers
+    if op.body is not None or extra_body:
+        payload = dict(body or {})
+        if extra_body:
+            payload.update(_plain(extra_body))
+        content = pydantic_core.to_json(payload)
+        request_headers = {**headers, **_JSON_HEADERS}
+    if extra_headers:
+        request_headers = {**request_headers, **extra_headers}
+
+    return http.build_request(
+        op.method,
+        base_url + encode_path(op, path),
+        params=params or None,
+        content=content,
+        headers=request_headers,
+        timeout=httpx.USE_CLIENT_DEFAULT if isinstance(timeout, Omit) else timeout,
+    )
+
+
+def _given(values: Mapping[str, object]) -> dict[str, object]:
+    return {k: v for k, v in values.items() if not isinstance(v, Omit)}
+
+
+def _plain(values: Mapping[str, object]) -> dict[str, Any]:
+    """Pydantic models given as values (e.g. `MessageCreate` in a batch) become plain dicts."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, BaseModel):
+            value = value.model_dump(mode="json", exclude_unset=True)
+        elif isinstance(value, (list, tuple)) and any(isinstance(v, BaseModel) for v in value):
+            value = [
+                v.model_dump(mode="json", exclude_unset=True) if isinstance(v, BaseModel) else v
+                for v in value
+            ]
+        out[key] = value
+    return out
+
+
+def _encode_query(values: Mapping[str, object], out: list[tuple[str, str]]) -> None:
+    for key, value in values.items():
+        if value is None or isinstance(value, Omit):
+            continue
+        if isinstance(value, (list, tuple)):
+            out.extend((key, _query_text(v)) for v in value)
+        else:
+            out.append((key, _query_text(value)))
+
+
+def _query_text(value: object) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,2 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""`client.apps.users.sessions` and the resources below it."""

@@ -1,0 +1,22 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `AppGet` model: Filter for listing apps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["AppGet"]
+
+
+class AppGet(BaseModel):
+    """Filter for listing apps.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    filter: dict[str, Any] | None = None
+    """Only return items whose metadata matches this object."""

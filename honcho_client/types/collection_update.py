@@ -1,0 +1,25 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `CollectionUpdate` model: Fields to change on a collection; leave a field out to keep its value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["CollectionUpdate"]
+
+
+class CollectionUpdate(BaseModel):
+    """Fields to change on a collection; leave a field out to keep its value.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    """New name."""
+
+    metadata: dict[str, Any] | None = None
+    """New metadata object."""

@@ -1,0 +1,23 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `DialecticOptions` model: A question for the dialectic agent."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["DialecticOptions"]
+
+
+class DialecticOptions(BaseModel):
+    """A question for the dialectic agent.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    queries: str | list[str]
+    """A question, or a list of questions, about the user."""
+
+    stream: bool = False
+    """Stream the answer as server-sent events."""

@@ -1,0 +1,41 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `Document` model: A stored piece of text with its embedding, inside a collection."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Document"]
+
+
+class Document(BaseModel):
+    """A stored piece of text with its embedding, inside a collection.
+
+    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    """Unique ID of the document."""
+
+    content: str
+    """The stored text."""
+
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    """Free-form JSON object for your own data."""
+
+    created_at: datetime
+    """When the document was created."""
+
+    collection_id: str
+    """Collection it belongs to."""
+
+    app_id: str
+    """App it belongs to."""
+
+    user_id: str
+    """User it belongs to."""

@@ -1,0 +1,22 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `MessageUpdate` model: New metadata for a message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["MessageUpdate"]
+
+
+class MessageUpdate(BaseModel):
+    """New metadata for a message.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    metadata: dict[str, Any]
+    """New metadata object."""

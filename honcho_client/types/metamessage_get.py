@@ -1,0 +1,31 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `MetamessageGet` model: Filters for listing metamessages; every field is optional."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["MetamessageGet"]
+
+
+class MetamessageGet(BaseModel):
+    """Filters for listing metamessages; every field is optional.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    metamessage_type: str | None = None
+    """Only metamessages of this kind."""
+
+    session_id: str | None = None
+    """Only metamessages attached to this session."""
+
+    message_id: str | None = None
+    """Only metamessages attached to this message."""
+
+    filter: dict[str, Any] | None = None
+    """Only return items whose metadata matches this object."""

@@ -1,0 +1,31 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `MetamessageUpdate` model: Fields to change on a metamessage; leave a field out to keep its value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["MetamessageUpdate"]
+
+
+class MetamessageUpdate(BaseModel):
+    """Fields to change on a metamessage; leave a field out to keep its value.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    session_id: str | None = None
+    """Session to attach it to."""
+
+    message_id: str | None = None
+    """Message to attach it to."""
+
+    metamessage_type: str | None = None
+    """New kind."""
+
+    metadata: dict[str, Any] | None = None
+    """New metadata object."""

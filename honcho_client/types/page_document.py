@@ -1,0 +1,36 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `PageDocument` model: A page of documents."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .document import Document
+
+__all__ = ["PageDocument"]
+
+
+class PageDocument(BaseModel):
+    """A page of documents.
+
+    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    items: list[Document]
+    """Items on this page."""
+
+    total: Annotated[int, Field(ge=0)]
+    """Number of matching items over all pages."""
+
+    page: Annotated[int, Field(ge=1)]
+    """Number of this page, counting from 1."""
+
+    size: Annotated[int, Field(ge=1)]
+    """Page size that was used."""
+
+    pages: Annotated[int, Field(ge=0)] | None = None
+    """Number of pages in total."""

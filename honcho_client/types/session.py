@@ -1,0 +1,38 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `Session` model: A conversation between a user and an agent."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Session"]
+
+
+class Session(BaseModel):
+    """A conversation between a user and an agent.
+
+    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    """Unique ID of the session."""
+
+    is_active: bool
+    """False once the session has been deleted."""
+
+    user_id: str
+    """User it belongs to."""
+
+    app_id: str
+    """App it belongs to."""
+
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    """Free-form JSON object for your own data."""
+
+    created_at: datetime
+    """When the session was created."""

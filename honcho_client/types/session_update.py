@@ -1,0 +1,22 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `SessionUpdate` model: New metadata for a session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["SessionUpdate"]
+
+
+class SessionUpdate(BaseModel):
+    """New metadata for a session.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    metadata: dict[str, Any]
+    """New metadata object."""

@@ -1,0 +1,35 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `User` model: A person (or other end user) of an app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["User"]
+
+
+class User(BaseModel):
+    """A person (or other end user) of an app.
+
+    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    """Unique ID of the user."""
+
+    name: str
+    """Name of the user."""
+
+    app_id: str
+    """App it belongs to."""
+
+    created_at: datetime
+    """When the user was created."""
+
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    """Free-form JSON object for your own data."""

@@ -1,0 +1,25 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `UserCreate` model: Fields for creating a user."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["UserCreate"]
+
+
+class UserCreate(BaseModel):
+    """Fields for creating a user.
+
+    Unknown fields are rejected, so a misspelt field fails here instead of on the server.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    """Name for the user, 1 to 100 characters."""
+
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    """Free-form JSON object for your own data."""

@@ -1,0 +1,26 @@
+# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
+"""The `ValidationError` model: One problem found in the request."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["ValidationError"]
+
+
+class ValidationError(BaseModel):
+    """One problem found in the request.
+
+    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    loc: list[str | int]
+    """Where the problem is: the part of the request, then the field path."""
+
+    msg: str
+    """Human-readable explanation."""
+
+    type: str
+    """Machine-readable error code."""
