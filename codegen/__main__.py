@@ -15,7 +15,11 @@ from . import _render, _spec, _unasync
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 # Directories whose every .py file is generated: a file there that is not generated is stale.
-GENERATED_DIRS = (Path("honcho_client/types"), Path("honcho_client/resources"), Path("honcho_client/_sync"))
+GENERATED_DIRS = (
+    Path("honcho_client/types"),
+    Path("honcho_client/resources"),
+    Path("honcho_client/_sync"),
+)
 
 
 def generate() -> dict[Path, str]:
@@ -44,7 +48,11 @@ def _format(files: dict[Path, str]) -> dict[Path, str]:
             (base / path).parent.mkdir(parents=True, exist_ok=True)
             (base / path).write_text(text)
         ruff = [sys.executable, "-m", "ruff"]
-        subprocess.run([*ruff, "check", "--quiet", "--fix-only", "--select", "I,F401,UP", "honcho_client"], cwd=base, check=False)
+        subprocess.run(
+            [*ruff, "check", "--quiet", "--fix-only", "--select", "I,F401,UP,RUF022", "honcho_client"],
+            cwd=base,
+            check=False,
+        )
         subprocess.run([*ruff, "format", "--quiet", "honcho_client"], cwd=base, check=True)
         return {path: (base / path).read_text() for path in files}
 
@@ -67,7 +75,9 @@ def stale_files(files: dict[Path, str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if the committed output is stale")
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the committed output is stale"
+    )
     args = parser.parse_args(argv)
     files = generate()
     if args.check:

@@ -59,7 +59,9 @@ def render(api: Api, spec_text: bytes) -> dict[Path, str]:
         call_args=_call_args,
         docstring=_docstring,
         path_rule=lambda op: _tuple(f'"{p.name}"' for p in op.path_params),
-        query_rule=lambda op: _tuple(_rule(p.name, p.type, p.required, models) for p in op.query_params),
+        query_rule=lambda op: _tuple(
+            _rule(p.name, p.type, p.required, models) for p in op.query_params
+        ),
         body_rule=lambda op: _body_rule(op, models),
         parse_expr=_parse_expr,
         module_of=lambda cls: module_name(cls),
@@ -71,19 +73,29 @@ def render(api: Api, spec_text: bytes) -> dict[Path, str]:
     for model in api.models:
         names = {n for p in model.props for n in p.type.models if n != model.name}
         deps = sorted((models[n] for n in names), key=lambda m: m.module)
-        out[types_dir / f"{model.module}.py"] = env.get_template("model.py.jinja").render(model=model, deps=deps)
-    out[types_dir / "__init__.py"] = env.get_template("types_init.py.jinja").render(models=api.models)
+        out[types_dir / f"{model.module}.py"] = env.get_template("model.py.jinja").render(
+            model=model, deps=deps
+        )
+    out[types_dir / "__init__.py"] = env.get_template("types_init.py.jinja").render(
+        models=api.models
+    )
 
-    out[Path("honcho_client/resources/__init__.py")] = _package_init(env, "The client's resource tree, one module per resource; see api.md.")
+    out[Path("honcho_client/resources/__init__.py")] = _package_init(
+        env, "The client's resource tree, one module per resource; see api.md."
+    )
     for r in api.walk():
         if r.children:
-            out[r.file.parent / "__init__.py"] = _package_init(env, f"`client.{r.dotted}` and the resources below it.")
+            out[r.file.parent / "__init__.py"] = _package_init(
+                env, f"`client.{r.dotted}` and the resources below it."
+            )
         out[r.file] = env.get_template("resource.py.jinja").render(r=r, models=_resource_models(r))
 
     out[Path("honcho_client/_spec_info.py")] = env.get_template("spec_info.py.jinja").render(
         api=api, spec_sha256=hashlib.sha256(spec_text).hexdigest(), generator=generator_id()
     )
-    out[Path("api.md")] = MD_MARKER + "\n" + env.get_template("api.md.jinja").render(api=api, resources=api.walk())
+    out[Path("api.md")] = (
+        MD_MARKER + "\n" + env.get_template("api.md.jinja").render(api=api, resources=api.walk())
+    )
     return out
 
 
@@ -217,7 +229,9 @@ def _rule(name: str, t: TypeInfo, required: bool, models: dict[str, Model]) -> s
 
 
 def _schema_rule(model: Model, models: dict[str, Model]) -> str:
-    fields = _tuple(_rule(p.name, p.type, p.required, models) for p in model.props if not p.read_only)
+    fields = _tuple(
+        _rule(p.name, p.type, p.required, models) for p in model.props if not p.read_only
+    )
     return f'Schema("{model.name}", {fields})'
 
 
@@ -256,4 +270,3 @@ def _md_rules(p: Param) -> str:
     if p.type.items is not None and p.type.item_ref:
         parts.append(f"items: {class_name(p.type.item_ref)}")
     return ", ".join(parts)
-

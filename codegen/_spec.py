@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 from openapi_python_client.schema import OpenAPI, Reference, Schema
-from openapi_python_client.schema.openapi_schema_pydantic.operation import Operation as SpecOperation
+from openapi_python_client.schema.openapi_schema_pydantic.operation import (
+    Operation as SpecOperation,
+)
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -52,7 +54,14 @@ class Constraint:
 
     def rule_args(self) -> list[str]:
         out = []
-        for name in ("min_length", "max_length", "minimum", "maximum", "max_items", "max_properties"):
+        for name in (
+            "min_length",
+            "max_length",
+            "minimum",
+            "maximum",
+            "max_items",
+            "max_properties",
+        ):
             value = getattr(self, name)
             if value is not None:
                 out.append(f"{name}={_num(value)}")
@@ -258,7 +267,15 @@ class _Reader:
         schema, ref = self.resolve(s)
         if ref is not None:
             cls = class_name(ref)
-            return TypeInfo(cls, f"{cls} | Mapping[str, object]", ("object",), False, Constraint(), ref=ref, models={ref})
+            return TypeInfo(
+                cls,
+                f"{cls} | Mapping[str, object]",
+                ("object",),
+                False,
+                Constraint(),
+                ref=ref,
+                models={ref},
+            )
         constraint = Constraint(
             min_length=schema.minLength,
             max_length=schema.maxLength,
@@ -272,25 +289,41 @@ class _Reader:
             nullable = any(m.kinds == ("null",) for m in members)
             real = [m for m in members if m.kinds != ("null",)]
             kinds = tuple(k for m in real for k in m.kinds)
-            model_ann = " | ".join(m.model_annotation for m in real) + (" | None" if nullable else "")
-            param_ann = " | ".join(m.param_annotation for m in real) + (" | None" if nullable else "")
+            model_ann = " | ".join(m.model_annotation for m in real) + (
+                " | None" if nullable else ""
+            )
+            param_ann = " | ".join(m.param_annotation for m in real) + (
+                " | None" if nullable else ""
+            )
             info = TypeInfo(model_ann, param_ann, kinds, nullable, Constraint())
             info.models = {n for m in real for n in m.models}
             if len(real) == 1:  # carry the one member's rules (e.g. a nullable constrained string)
-                info.constraint, info.items, info.item_ref = real[0].constraint, real[0].items, real[0].item_ref
+                info.constraint, info.items, info.item_ref = (
+                    real[0].constraint,
+                    real[0].items,
+                    real[0].item_ref,
+                )
             else:
                 info.items = next((m.items for m in real if m.items is not None), None)
             return info
-        kind = schema.type.value if schema.type is not None and not isinstance(schema.type, list) else None
+        kind = (
+            schema.type.value
+            if schema.type is not None and not isinstance(schema.type, list)
+            else None
+        )
         fmt = schema.schema_format
         if kind == "null":
             return TypeInfo("None", "None", ("null",), True, constraint)
         if kind == "string" and fmt == "date-time":
             return TypeInfo("datetime", "datetime | str", ("date-time",), False, constraint)
         if kind == "string":
-            return TypeInfo(_annotated("str", constraint, "string"), "str", ("string",), False, constraint)
+            return TypeInfo(
+                _annotated("str", constraint, "string"), "str", ("string",), False, constraint
+            )
         if kind == "integer":
-            return TypeInfo(_annotated("int", constraint, "integer"), "int", ("integer",), False, constraint)
+            return TypeInfo(
+                _annotated("int", constraint, "integer"), "int", ("integer",), False, constraint
+            )
         if kind == "boolean":
             return TypeInfo("bool", "bool", ("boolean",), False, constraint)
         if kind == "object":
@@ -331,7 +364,9 @@ class _Reader:
                     name=prop_name,
                     type=self.type(prop_schema),
                     required=prop_name in required,
-                    default=resolved.default if "default" in resolved.model_fields_set else NO_DEFAULT,
+                    default=resolved.default
+                    if "default" in resolved.model_fields_set
+                    else NO_DEFAULT,
                     description=_text(resolved.description),
                     read_only=bool(resolved.readOnly),
                 )
@@ -349,7 +384,10 @@ class _Reader:
 
     def op(self, path: str, method: str, op: SpecOperation) -> Op:
         extra = op.model_extra or {}
-        resource, method_name = _s(extra.get("x-sdk-resource") or ""), _s(extra.get("x-sdk-method") or "")
+        resource, method_name = (
+            _s(extra.get("x-sdk-resource") or ""),
+            _s(extra.get("x-sdk-method") or ""),
+        )
         if not resource or not method_name:
             raise ValueError(f"{method} {path}: x-sdk-resource and x-sdk-method are required")
         params: dict[str, list[Param]] = {"path": [], "query": []}
@@ -357,7 +395,13 @@ class _Reader:
             assert not isinstance(p, Reference) and p.param_schema is not None
             schema, _ = self.resolve(p.param_schema)
             params[p.param_in.value].append(
-                Param(_s(p.name), p.param_in.value, self.type(p.param_schema), bool(p.required), _text(p.description or schema.description))
+                Param(
+                    _s(p.name),
+                    p.param_in.value,
+                    self.type(p.param_schema),
+                    bool(p.required),
+                    _text(p.description or schema.description),
+                )
             )
         # Path parameters in the order they appear in the route.
         order = re.findall(r"{(\w+)}", path)
@@ -383,16 +427,22 @@ class _Reader:
                 if resolved.readOnly:
                     continue
                 body_params.append(
-                    Param(prop_name, "body", self.type(prop_schema), prop_name in required, _text(resolved.description))
+                    Param(
+                        prop_name,
+                        "body",
+                        self.type(prop_schema),
+                        prop_name in required,
+                        _text(resolved.description),
+                    )
                 )
         names = [p.name for p in (*path_params, *params["query"], *body_params)]
         if len(names) != len(set(names)):
             raise ValueError(f"{method} {path}: parameter names collide: {names}")
 
         response, response_model = self._response(op)
-        safe = (method in ("GET", "PUT", "DELETE") or bool(extra.get("x-sdk-read-only"))) and not extra.get(
-            "x-sdk-creates"
-        )
+        safe = (
+            method in ("GET", "PUT", "DELETE") or bool(extra.get("x-sdk-read-only"))
+        ) and not extra.get("x-sdk-creates")
         return Op(
             resource=resource,
             method_name=method_name,

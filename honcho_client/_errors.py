@@ -123,7 +123,9 @@ class APIConnectionError(APIError):
     def __init__(
         self, request: httpx.Request, *, message: str | None = None, attempts: int = 1
     ) -> None:
-        super().__init__(message or f"Connection error: {_where(request)}", request, attempts=attempts)
+        super().__init__(
+            message or f"Connection error: {_where(request)}", request, attempts=attempts
+        )
 
 
 class APITimeoutError(APIConnectionError):
@@ -242,9 +244,10 @@ def decode_error_body(response: httpx.Response) -> object | None:
     if not content:
         return None
     try:
-        return json.loads(content)
+        value: object = json.loads(content)
     except ValueError:
         return content.decode(response.encoding or "utf-8", "replace")
+    return value
 
 
 def status_error(response: httpx.Response, *, attempts: int = 1) -> APIStatusError:

@@ -64,7 +64,7 @@ def build_request(
     if validate:
         validate_request(op, query, body)
 
-    params: list[tuple[str, str]] = []
+    params: list[tuple[str, str | int | float | bool | None]] = []
     if query:
         _encode_query(query, params)
     if extra_query:
@@ -110,7 +110,9 @@ def _plain(values: Mapping[str, object]) -> dict[str, Any]:
     return out
 
 
-def _encode_query(values: Mapping[str, object], out: list[tuple[str, str]]) -> None:
+def _encode_query(
+    values: Mapping[str, object], out: list[tuple[str, str | int | float | bool | None]]
+) -> None:
     for key, value in values.items():
         if value is None or isinstance(value, Omit):
             continue

@@ -55,7 +55,8 @@ class RetryPolicy:
             told = self.server_delay(headers)
             if told is not None:
                 return told
-        return min(self.max_delay, self.base_delay * 2 ** (attempt - 1)) * self.jitter()
+        backoff: float = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        return backoff * self.jitter()
 
     def server_delay(self, headers: httpx.Headers) -> float | None:
         """The wait the server asked for, capped; None when it did not say."""

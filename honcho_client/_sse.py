@@ -29,7 +29,9 @@ class ChatChunkDecoder:
         if self._mode is None:
             self._head += text
             stripped = self._head.lstrip("\r\n")
-            if not stripped or (len(stripped) < 6 and any(p.startswith(stripped) for p in _SSE_PREFIXES)):
+            if not stripped or (
+                len(stripped) < 6 and any(p.startswith(stripped) for p in _SSE_PREFIXES)
+            ):
                 return []  # not enough to tell yet
             self._mode = "sse" if stripped.startswith(_SSE_PREFIXES) else "plain"
             text, self._head = self._head, ""
@@ -51,7 +53,10 @@ class ChatChunkDecoder:
         self._buffer += text
         out: list[str] = []
         while not self.done:
-            cut = min((i for i in (self._buffer.find("\n"), self._buffer.find("\r")) if i >= 0), default=-1)
+            cut = min(
+                (i for i in (self._buffer.find("\n"), self._buffer.find("\r")) if i >= 0),
+                default=-1,
+            )
             if cut < 0:
                 break
             line = self._buffer[:cut]

@@ -34,7 +34,11 @@ def check_path_params(op: Operation, path: Mapping[str, object]) -> None:
             ("path", name),
             "min_length=1",
             "a path parameter must be a non-empty string, got "
-            + (repr(path.get(name)) if isinstance(path.get(name), str) else _type_of(path.get(name))),
+            + (
+                repr(path.get(name))
+                if isinstance(path.get(name), str)
+                else _type_of(path.get(name))
+            ),
         )
         for name in op.path_params
         if not isinstance(path.get(name), str) or not path.get(name)
@@ -83,31 +87,41 @@ def _check_value(f: Field, value: object, loc: Loc, issues: list[ValidationIssue
         if f.min_length is not None and n < f.min_length:
             issues.append(
                 ValidationIssue(
-                    loc, f"min_length={f.min_length}", f"must have at least {_chars(f.min_length)}, got {n}"
+                    loc,
+                    f"min_length={f.min_length}",
+                    f"must have at least {_chars(f.min_length)}, got {n}",
                 )
             )
         if f.max_length is not None and n > f.max_length:
             issues.append(
                 ValidationIssue(
-                    loc, f"max_length={f.max_length}", f"must have at most {_chars(f.max_length)}, got {n}"
+                    loc,
+                    f"max_length={f.max_length}",
+                    f"must have at most {_chars(f.max_length)}, got {n}",
                 )
             )
     elif kind == "integer":
         assert isinstance(value, int)
         if f.minimum is not None and value < f.minimum:
             issues.append(
-                ValidationIssue(loc, f"minimum={_num(f.minimum)}", f"must be >= {_num(f.minimum)}, got {value}")
+                ValidationIssue(
+                    loc, f"minimum={_num(f.minimum)}", f"must be >= {_num(f.minimum)}, got {value}"
+                )
             )
         if f.maximum is not None and value > f.maximum:
             issues.append(
-                ValidationIssue(loc, f"maximum={_num(f.maximum)}", f"must be <= {_num(f.maximum)}, got {value}")
+                ValidationIssue(
+                    loc, f"maximum={_num(f.maximum)}", f"must be <= {_num(f.maximum)}, got {value}"
+                )
             )
     elif kind == "array":
         assert isinstance(value, (list, tuple))
         if f.max_items is not None and len(value) > f.max_items:
             issues.append(
                 ValidationIssue(
-                    loc, f"max_items={f.max_items}", f"must have at most {f.max_items} items, got {len(value)}"
+                    loc,
+                    f"max_items={f.max_items}",
+                    f"must have at most {f.max_items} items, got {len(value)}",
                 )
             )
         if f.items is not None:
@@ -125,7 +139,9 @@ def _check_value(f: Field, value: object, loc: Loc, issues: list[ValidationIssue
             )
 
 
-def _check_item(spec: Field | Schema, item: object, loc: Loc, issues: list[ValidationIssue]) -> None:
+def _check_item(
+    spec: Field | Schema, item: object, loc: Loc, issues: list[ValidationIssue]
+) -> None:
     if isinstance(spec, Field):
         _check_value(spec, item, loc, issues)
     elif isinstance(item, Mapping):

@@ -144,9 +144,7 @@ class AsyncHoncho:
     ) -> AsyncHoncho:
         """A copy with some settings changed, sharing this client's connection pool."""
         copy = object.__new__(type(self))
-        copy.__dict__.update(
-            {k: v for k, v in self.__dict__.items() if k not in ("apps", "keys")}
-        )
+        copy.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("apps", "keys")})
         copy._owns_http = False
         if not isinstance(api_key, Omit):
             copy._api_key = api_key
@@ -222,7 +220,15 @@ class AsyncHoncho:
             def fetch(number: int) -> Any:
                 page_query = {**(query or {}), "page": number}
                 return self._request(
-                    op, path, page_query, body, extra_headers, extra_query, extra_body, timeout, max_retries
+                    op,
+                    path,
+                    page_query,
+                    body,
+                    extra_headers,
+                    extra_query,
+                    extra_body,
+                    timeout,
+                    max_retries,
                 )
 
             return AsyncPage(result, fetch)

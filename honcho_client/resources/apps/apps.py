@@ -29,7 +29,7 @@ from honcho_client.types.page_app import PageApp
 if TYPE_CHECKING:
     from honcho_client.resources.apps.users.users import AsyncUsers, Users
 
-__all__ = ["AsyncApps", "AsyncAppsRaw", "Apps", "AppsRaw"]
+__all__ = ["Apps", "AppsRaw", "AsyncApps", "AsyncAppsRaw"]
 
 _GET = Operation(
     name="apps.get",
