@@ -49,7 +49,15 @@ def _format(files: dict[Path, str]) -> dict[Path, str]:
             (base / path).write_text(text)
         ruff = [sys.executable, "-m", "ruff"]
         subprocess.run(
-            [*ruff, "check", "--quiet", "--fix-only", "--select", "I,F401,UP,RUF022", "honcho_client"],
+            [
+                *ruff,
+                "check",
+                "--quiet",
+                "--fix-only",
+                "--select",
+                "I,F401,UP,RUF022",
+                "honcho_client",
+            ],
             cwd=base,
             check=False,
         )

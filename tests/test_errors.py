@@ -1,0 +1,195 @@
+"""How server answers become exceptions: the status classes, 422's two forms, bad 2xx bodies."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+import respx
+
+import honcho_client
+from honcho_client import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    Honcho,
+    HonchoError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestValidationError,
+    UnprocessableEntityError,
+)
+
+BASE_URL = "http://honcho.test"
+CREATE_PATH = "/v1/apps/app_id/users/user_id/metamessages"
+
+
+def _create(client: Honcho) -> object:
+    return client.apps.users.metamessages.create(
+        user_id="user_id", app_id="app_id", content="content", metamessage_type="x"
+    )
+
+
+@pytest.fixture
+def client() -> Honcho:
+    return Honcho(api_key="sk-secret-key", base_url=BASE_URL, max_retries=0)
+
+
+def test_hierarchy() -> None:
+    assert issubclass(APIError, HonchoError)
+    assert issubclass(APITimeoutError, APIConnectionError)
+    assert issubclass(APIConnectionError, APIError)
+    assert issubclass(APIResponseValidationError, APIError)
+    assert issubclass(RequestValidationError, HonchoError)
+    assert issubclass(RequestValidationError, ValueError)
+    for cls in (
+        BadRequestError,
+        AuthenticationError,
+        PermissionDeniedError,
+        NotFoundError,
+        ConflictError,
+        UnprocessableEntityError,
+        RateLimitError,
+        InternalServerError,
+    ):
+        assert issubclass(cls, APIStatusError)
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (422, UnprocessableEntityError),
+        (429, RateLimitError),
+        (500, InternalServerError),
+        (503, InternalServerError),
+        (418, APIStatusError),
+    ],
+)
+def test_status_maps_to_class(status: int, cls: type[APIStatusError], client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(status, json={"detail": "the server's words"})
+        with pytest.raises(cls) as caught:
+            _create(client)
+    error = caught.value
+    assert type(error) is cls
+    assert error.status_code == status
+    assert error.response.status_code == status
+    assert error.body == {"detail": "the server's words"}
+    assert error.message == "the server's words"
+    assert str(error) == f"{status} POST {CREATE_PATH}: the server's words"
+
+
+def test_422_list_form_has_typed_errors(client: Honcho) -> None:
+    detail = [
+        {
+            "type": "string_too_short",
+            "loc": ["body", "metamessage_type"],
+            "msg": "String should have at least 1 character",
+            "input": "",
+            "ctx": {"min_length": 1},
+        }
+    ]
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(422, json={"detail": detail})
+        with pytest.raises(UnprocessableEntityError) as caught:
+            _create(client)
+    error = caught.value
+    assert error.errors[0].loc == ["body", "metamessage_type"]
+    assert error.errors[0].type == "string_too_short"
+    assert error.errors[0].msg == "String should have at least 1 character"
+    assert error.errors[0].model_extra == {"input": "", "ctx": {"min_length": 1}}
+    assert "body.metamessage_type: String should have at least 1 character" in str(error)
+
+
+def test_422_string_form_keeps_the_sentence(client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(422, json={"detail": "Cannot specify message_id without session_id"})
+        with pytest.raises(UnprocessableEntityError) as caught:
+            _create(client)
+    assert caught.value.errors == []
+    assert "Cannot specify message_id without session_id" in str(caught.value)
+    assert caught.value.message == "Cannot specify message_id without session_id"
+
+
+def test_html_error_page_is_quoted(client: Honcho) -> None:
+    page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(502, text=page, headers={"content-type": "text/html"})
+        with pytest.raises(InternalServerError) as caught:
+            _create(client)
+    assert caught.value.status_code == 502
+    assert "<title>502 Bad Gateway</title>" in str(caught.value)
+    assert caught.value.body == page
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"<html>not json</html>", "not JSON"),
+        (b'{"id": "m1", "label": "x"', "truncated"),
+        (b'{"id": "m1"}', "missing fields"),
+    ],
+)
+def test_bad_2xx_body_raises_response_validation_error(content: bytes, reason: str, client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(200, content=content, headers={"content-type": "application/json"})
+        with pytest.raises(APIResponseValidationError) as caught:
+            _create(client)
+    error = caught.value
+    assert error.status_code == 200
+    assert repr(content[:20])[2:-1] in str(error), reason
+    assert error.body == content.decode()
+
+
+def test_response_validation_error_quotes_at_most_500_bytes(client: Honcho) -> None:
+    content = b'{"junk": "' + b"a" * 2000 + b'"}'
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(200, content=content)
+        with pytest.raises(APIResponseValidationError) as caught:
+            _create(client)
+    assert isinstance(caught.value.body, str) and len(caught.value.body) == 500
+
+
+def test_no_error_message_carries_the_key(client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(401, json={"detail": "Invalid JWT"})
+        with pytest.raises(AuthenticationError) as caught:
+            _create(client)
+    assert "sk-secret-key" not in str(caught.value)
+    assert "sk-secret-key" not in repr(caught.value)
+    assert "sk-secret-key" not in repr(client)
+
+
+def test_public_names() -> None:
+    assert sorted(honcho_client.__all__) == sorted(
+        [
+            "NOT_GIVEN", "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
+            "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncChatStream", "AsyncHoncho",
+            "AsyncPage", "AsyncPaginator", "AuthenticationError", "BadRequestError", "ChatStream",
+            "ConflictError", "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
+            "Omit", "PermissionDeniedError", "RateLimitError", "RequestValidationError", "SyncPage",
+            "UnprocessableEntityError", "ValidationIssue", "__version__", "omit",
+        ]
+    )  # fmt: skip
+    for name in honcho_client.__all__:
+        assert getattr(honcho_client, name) is not None
+
+
+def test_connection_error_wraps_httpx(client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).mock(side_effect=httpx.ConnectError("refused"))
+        with pytest.raises(APIConnectionError) as caught:
+            _create(client)
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert str(caught.value) == f"Connection error: POST {CREATE_PATH}"
