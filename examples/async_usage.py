@@ -29,7 +29,11 @@ async def main() -> None:
         created = await asyncio.gather(
             *(
                 client.apps.users.sessions.messages.create(
-                    app_id=app.id, user_id=user.id, session_id=session.id, content=f"note {i}", is_user=True
+                    app_id=app.id,
+                    user_id=user.id,
+                    session_id=session.id,
+                    content=f"note {i}",
+                    is_user=True,
                 )
                 for i in range(50)
             )

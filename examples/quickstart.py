@@ -41,7 +41,11 @@ def main() -> None:
         ]
         for content, is_user in turns:
             message = client.apps.users.sessions.messages.create(
-                app_id=app.id, user_id=user.id, session_id=session.id, content=content, is_user=is_user
+                app_id=app.id,
+                user_id=user.id,
+                session_id=session.id,
+                content=content,
+                is_user=is_user,
             )
             print(f"message   {message.id}  {'user' if is_user else 'agent':5}  {content}")
 
@@ -55,14 +59,22 @@ def main() -> None:
         )
         print(f"metamsg   {note.id}  [{note.metamessage_type}] {note.content}")
 
-        page = client.apps.users.metamessages.list(app_id=app.id, user_id=user.id, metamessage_type="insight")
-        print(f"page      {len(page.items)} of {page.total} metamessages (page {page.page} of {page.pages})")
+        page = client.apps.users.metamessages.list(
+            app_id=app.id, user_id=user.id, metamessage_type="insight"
+        )
+        print(
+            f"page      {len(page.items)} of {page.total} metamessages (page {page.page} of {page.pages})"
+        )
         for item in page.items:
             print(f"          - {item.content}")
 
         print("chat      ", end="", flush=True)
         with client.apps.users.sessions.chat(
-            session.id, app_id=app.id, user_id=user.id, queries="What should I plan for dinner?", stream=True
+            session.id,
+            app_id=app.id,
+            user_id=user.id,
+            queries="What should I plan for dinner?",
+            stream=True,
         ) as answer:
             for chunk in answer:
                 print(chunk, end="", flush=True)

@@ -114,7 +114,9 @@ class OperationCase:
         return sample(schema) if schema else {"ok": True}
 
     def response_schema_name(self) -> str | None:
-        schema = self.operation["responses"]["200"]["content"]["application/json"].get("schema") or {}
+        schema = (
+            self.operation["responses"]["200"]["content"]["application/json"].get("schema") or {}
+        )
         ref = schema.get("$ref")
         return ref.rsplit("/", 1)[-1] if ref else None
 
@@ -123,7 +125,9 @@ def operations() -> list[OperationCase]:
     out = []
     for path, item in spec()["paths"].items():
         for method, op in item.items():
-            out.append(OperationCase(method.upper(), path, op["x-sdk-resource"], op["x-sdk-method"], op))
+            out.append(
+                OperationCase(method.upper(), path, op["x-sdk-resource"], op["x-sdk-method"], op)
+            )
     return out
 
 

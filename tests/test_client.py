@@ -22,7 +22,11 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(
     ("environment", "url"),
-    [("local", "http://localhost:8000"), ("demo", "https://demo.honcho.dev"), ("production", "https://api.honcho.dev")],
+    [
+        ("local", "http://localhost:8000"),
+        ("demo", "https://demo.honcho.dev"),
+        ("production", "https://api.honcho.dev"),
+    ],
 )
 def test_environments(environment: str, url: str) -> None:
     assert Honcho(environment=environment).base_url == url  # type: ignore[arg-type]
@@ -36,7 +40,9 @@ def test_base_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HONCHO_BASE_URL", "http://from-env:1/")
     assert Honcho().base_url == "http://from-env:1"
     assert Honcho(environment="production").base_url == "https://api.honcho.dev"
-    assert Honcho(base_url="http://explicit", environment="production").base_url == "http://explicit"
+    assert (
+        Honcho(base_url="http://explicit", environment="production").base_url == "http://explicit"
+    )
 
 
 def test_unknown_environment() -> None:
@@ -79,7 +85,12 @@ def test_default_timeout_is_60s_with_5s_connect() -> None:
     with respx.mock(base_url=BASE_URL) as router:
         route = router.post("/v1/apps").respond(200, json=APP)
         Honcho(base_url=BASE_URL).apps.create(name="n")
-    assert route.calls.last.request.extensions["timeout"] == {"connect": 5.0, "read": 60.0, "write": 60.0, "pool": 60.0}
+    assert route.calls.last.request.extensions["timeout"] == {
+        "connect": 5.0,
+        "read": 60.0,
+        "write": 60.0,
+        "pool": 60.0,
+    }
 
 
 def test_per_call_max_retries() -> None:
@@ -87,7 +98,13 @@ def test_per_call_max_retries() -> None:
     client._retry = type(client._retry)(jitter=lambda: 0.0)  # no waiting in this test
     with respx.mock(base_url=BASE_URL) as router:
         route = router.post("/v1/apps/list").mock(
-            side_effect=[httpx.Response(503), httpx.Response(503), httpx.Response(200, json={"items": [], "total": 0, "page": 1, "size": 50, "pages": 0})]
+            side_effect=[
+                httpx.Response(503),
+                httpx.Response(503),
+                httpx.Response(
+                    200, json={"items": [], "total": 0, "page": 1, "size": 50, "pages": 0}
+                ),
+            ]
         )
         page = client.apps.list(max_retries=2)
     assert route.call_count == 3
@@ -103,7 +120,10 @@ def test_with_options_shares_the_pool_and_overrides() -> None:
         route = router.post("/v1/apps").respond(200, json=APP)
         other.apps.create(name="n")
         client.apps.create(name="n")
-    assert [c.request.headers["authorization"] for c in route.calls] == ["Bearer sk-2", "Bearer sk-1"]
+    assert [c.request.headers["authorization"] for c in route.calls] == [
+        "Bearer sk-2",
+        "Bearer sk-1",
+    ]
     other.close()
     assert not client._http.is_closed
     client.close()

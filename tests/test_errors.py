@@ -114,7 +114,9 @@ def test_422_list_form_has_typed_errors(client: Honcho) -> None:
 
 def test_422_string_form_keeps_the_sentence(client: Honcho) -> None:
     with respx.mock(base_url=BASE_URL) as router:
-        router.post(CREATE_PATH).respond(422, json={"detail": "Cannot specify message_id without session_id"})
+        router.post(CREATE_PATH).respond(
+            422, json={"detail": "Cannot specify message_id without session_id"}
+        )
         with pytest.raises(UnprocessableEntityError) as caught:
             _create(client)
     assert caught.value.errors == []
@@ -141,9 +143,13 @@ def test_html_error_page_is_quoted(client: Honcho) -> None:
         (b'{"id": "m1"}', "missing fields"),
     ],
 )
-def test_bad_2xx_body_raises_response_validation_error(content: bytes, reason: str, client: Honcho) -> None:
+def test_bad_2xx_body_raises_response_validation_error(
+    content: bytes, reason: str, client: Honcho
+) -> None:
     with respx.mock(base_url=BASE_URL) as router:
-        router.post(CREATE_PATH).respond(200, content=content, headers={"content-type": "application/json"})
+        router.post(CREATE_PATH).respond(
+            200, content=content, headers={"content-type": "application/json"}
+        )
         with pytest.raises(APIResponseValidationError) as caught:
             _create(client)
     error = caught.value

@@ -22,9 +22,19 @@ def _page(request: httpx.Request) -> httpx.Response:
     reverse = request.url.params.get("reverse") == "true"
     ids = list(range(TOTAL))[::-1] if reverse else list(range(TOTAL))
     chunk = ids[(page - 1) * size : page * size]
-    items = [{"id": f"u{i}", "name": f"n{i}", "app_id": "a", "created_at": "2024-05-06T07:08:09Z"} for i in chunk]
+    items = [
+        {"id": f"u{i}", "name": f"n{i}", "app_id": "a", "created_at": "2024-05-06T07:08:09Z"}
+        for i in chunk
+    ]
     return httpx.Response(
-        200, json={"items": items, "total": TOTAL, "page": page, "size": size, "pages": math.ceil(TOTAL / size)}
+        200,
+        json={
+            "items": items,
+            "total": TOTAL,
+            "page": page,
+            "size": size,
+            "pages": math.ceil(TOTAL / size),
+        },
     )
 
 
@@ -57,7 +67,12 @@ def test_page_navigation(users_api: respx.Route) -> None:
     assert (page.total, page.page, page.size, page.pages, len(page.items)) == (250, 1, 100, 3, 100)
     assert page.has_next_page() and page.next_page_info() == {"page": 2}
     last = page.get_next_page().get_next_page()
-    assert (last.page, len(last.items), last.has_next_page(), last.next_page_info()) == (3, 50, False, None)
+    assert (last.page, len(last.items), last.has_next_page(), last.next_page_info()) == (
+        3,
+        50,
+        False,
+        None,
+    )
     with pytest.raises(RuntimeError, match="last page"):
         last.get_next_page()
     assert [p.page for p in page.iter_pages()] == [1, 2, 3]

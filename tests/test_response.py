@@ -18,7 +18,9 @@ APP = {"id": "a1", "name": "n", "created_at": "2024-05-06T07:08:09Z"}
 def apps_api() -> Iterator[respx.MockRouter]:
     with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
         router.post("/v1/apps").respond(200, json=APP, headers={"x-request-id": "r1"})
-        router.get("/v1/apps/name/missing").respond(404, json={"detail": "App with name 'missing' not found"})
+        router.get("/v1/apps/name/missing").respond(
+            404, json={"detail": "App with name 'missing' not found"}
+        )
         yield router
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -16,7 +16,18 @@ def test_safe_operations_retry_transient_statuses(status: int) -> None:
     assert is_retryable_status(status, safe=True)
 
 
-@pytest.mark.parametrize(("status", "retried"), [(429, True), (503, True), (408, False), (500, False), (502, False), (504, False), (409, False)])
+@pytest.mark.parametrize(
+    ("status", "retried"),
+    [
+        (429, True),
+        (503, True),
+        (408, False),
+        (500, False),
+        (502, False),
+        (504, False),
+        (409, False),
+    ],
+)
 def test_unsafe_operations_retry_only_refusals(status: int, retried: bool) -> None:
     assert is_retryable_status(status, safe=False) is retried
 
@@ -62,5 +73,7 @@ def test_retry_after_seconds_and_ms() -> None:
 
 def test_retry_after_http_date() -> None:
     when = datetime.now(timezone.utc) + timedelta(seconds=10)
-    delay = RetryPolicy().delay(1, httpx.Headers({"Retry-After": format_datetime(when, usegmt=True)}))
+    delay = RetryPolicy().delay(
+        1, httpx.Headers({"Retry-After": format_datetime(when, usegmt=True)})
+    )
     assert 8.0 <= delay <= 10.0

@@ -30,19 +30,25 @@ def client() -> Honcho:
 CASES: list[tuple[str, Callable[[Honcho], Any], str, str]] = [
     (
         "empty metamessage_type",
-        lambda c: c.apps.users.metamessages.create("u", app_id="a", metamessage_type="", content="c"),
+        lambda c: c.apps.users.metamessages.create(
+            "u", app_id="a", metamessage_type="", content="c"
+        ),
         "body.metamessage_type: must have at least 1 character, got 0 (min_length=1)",
         "metamessage_type",
     ),
     (
         "51-character metamessage_type",
-        lambda c: c.apps.users.metamessages.create("u", app_id="a", metamessage_type="t" * 51, content="c"),
+        lambda c: c.apps.users.metamessages.create(
+            "u", app_id="a", metamessage_type="t" * 51, content="c"
+        ),
         "body.metamessage_type: must have at most 50 characters, got 51 (max_length=50)",
         "metamessage_type",
     ),
     (
         "content of 50 001 characters",
-        lambda c: c.apps.users.metamessages.create("u", app_id="a", metamessage_type="t", content="c" * 50_001),
+        lambda c: c.apps.users.metamessages.create(
+            "u", app_id="a", metamessage_type="t", content="c" * 50_001
+        ),
         "body.content: must have at most 50000 characters, got 50001 (max_length=50000)",
         "content",
     ),
@@ -56,7 +62,9 @@ CASES: list[tuple[str, Callable[[Honcho], Any], str, str]] = [
     ),
     (
         "top_k=0",
-        lambda c: c.apps.users.collections.documents.query("c", app_id="a", user_id="u", query="q", top_k=0),
+        lambda c: c.apps.users.collections.documents.query(
+            "c", app_id="a", user_id="u", query="q", top_k=0
+        ),
         "body.top_k: must be >= 1, got 0 (minimum=1)",
         "top_k",
     ),
@@ -68,36 +76,51 @@ CASES: list[tuple[str, Callable[[Honcho], Any], str, str]] = [
     ),
     (
         "wrong type",
-        lambda c: c.apps.users.sessions.messages.create("s", app_id="a", user_id="u", content=5, is_user="yes"),
+        lambda c: c.apps.users.sessions.messages.create(
+            "s", app_id="a", user_id="u", content=5, is_user="yes"
+        ),
         "body.content: must be a string, got int (type)",
         "content",
     ),
     (
         "missing required field",
-        lambda c: c.apps.users.sessions.messages.create("s", app_id="a", user_id="u", content="c", is_user=None),
+        lambda c: c.apps.users.sessions.messages.create(
+            "s", app_id="a", user_id="u", content="c", is_user=None
+        ),
         "body.is_user: must be a boolean, got None (type)",
         "is_user",
     ),
     (
         "bad item inside a batch",
         lambda c: c.apps.users.sessions.messages.batch(
-            "s", app_id="a", user_id="u", messages=[{"content": "m", "is_user": True}, {"content": "x" * 50_001}]
+            "s",
+            app_id="a",
+            user_id="u",
+            messages=[{"content": "m", "is_user": True}, {"content": "x" * 50_001}],
         ),
         "body.messages[1].content: must have at most 50000 characters, got 50001 (max_length=50000)",
         "messages",
     ),
     (
         "empty path parameter",
-        lambda c: c.apps.users.metamessages.create("", app_id="a", metamessage_type="t", content="c"),
+        lambda c: c.apps.users.metamessages.create(
+            "", app_id="a", metamessage_type="t", content="c"
+        ),
         "path.user_id: a path parameter must be a non-empty string, got '' (min_length=1)",
         "user_id",
     ),
 ]
 
 
-@pytest.mark.parametrize(("call", "message", "field"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("call", "message", "field"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_rejected_before_sending(
-    call: Callable[[Honcho], Any], message: str, field: str, client: Honcho, mocked_api: respx.MockRouter
+    call: Callable[[Honcho], Any],
+    message: str,
+    field: str,
+    client: Honcho,
+    mocked_api: respx.MockRouter,
 ) -> None:
     with pytest.raises(RequestValidationError) as caught:
         call(client)
@@ -109,14 +132,21 @@ def test_rejected_before_sending(
 
 def test_every_broken_rule_is_named(client: Honcho, mocked_api: respx.MockRouter) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        client.apps.users.metamessages.create("u", app_id="a", metamessage_type="", content="c" * 50_001)
-    assert [issue.field for issue in caught.value.issues] == ["body.metamessage_type", "body.content"]
+        client.apps.users.metamessages.create(
+            "u", app_id="a", metamessage_type="", content="c" * 50_001
+        )
+    assert [issue.field for issue in caught.value.issues] == [
+        "body.metamessage_type",
+        "body.content",
+    ]
     assert [issue.rule for issue in caught.value.issues] == ["min_length=1", "max_length=50000"]
 
 
 def test_missing_required_field_of_an_item(client: Honcho, mocked_api: respx.MockRouter) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        client.apps.users.sessions.messages.batch("s", app_id="a", user_id="u", messages=[{"content": "c"}])
+        client.apps.users.sessions.messages.batch(
+            "s", app_id="a", user_id="u", messages=[{"content": "c"}]
+        )
     assert "body.messages[0].is_user: is required (required)" in str(caught.value)
 
 
@@ -131,7 +161,9 @@ def test_models_are_accepted_in_a_batch(mocked_api: respx.MockRouter) -> None:
 
 def test_validation_can_be_turned_off(mocked_api: respx.MockRouter) -> None:
     mocked_api.routes.clear()
-    route = mocked_api.post("/v1/apps/a/users/u/metamessages").respond(422, json={"detail": "looser rules"})
+    route = mocked_api.post("/v1/apps/a/users/u/metamessages").respond(
+        422, json={"detail": "looser rules"}
+    )
     client = Honcho(base_url=BASE_URL, validate_requests=False, max_retries=0)
     with pytest.raises(Exception, match="looser rules"):
         client.apps.users.metamessages.create("u", app_id="a", metamessage_type="", content="c")

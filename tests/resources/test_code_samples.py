@@ -37,7 +37,9 @@ def _samples() -> list[tuple[str, str]]:
 
 
 SAMPLES = _samples()
-needs_samples = pytest.mark.skipif(not SAMPLES, reason="../shared/reference not found: no x-codeSamples to run")
+needs_samples = pytest.mark.skipif(
+    not SAMPLES, reason="../shared/reference not found: no x-codeSamples to run"
+)
 
 
 def _migrate(source: str) -> str:
@@ -47,7 +49,11 @@ def _migrate(source: str) -> str:
 
 def _asyncify(source: str) -> str:
     """The async twin: AsyncHoncho, each API call awaited, inside a coroutine."""
-    code = _migrate(source).replace("import Honcho", "import AsyncHoncho").replace("Honcho(", "AsyncHoncho(")
+    code = (
+        _migrate(source)
+        .replace("import Honcho", "import AsyncHoncho")
+        .replace("Honcho(", "AsyncHoncho(")
+    )
     code, count = re.subn(r"= client\.", "= await client.", code)
     assert count == 1, code
     return "async def main():\n" + textwrap.indent(code, "    ") + "\n"

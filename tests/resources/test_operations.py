@@ -29,10 +29,14 @@ def _call_kwargs(case: OperationCase, *, full: bool) -> dict[str, Any]:
     return kwargs
 
 
-def _check_request(request: httpx.Request, case: OperationCase, *, full: bool, key: str | None) -> None:
+def _check_request(
+    request: httpx.Request, case: OperationCase, *, full: bool, key: str | None
+) -> None:
     assert request.method == case.method
     assert request.url.path == case.expected_url()
-    expected_query = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in case.query().items()}
+    expected_query = {
+        k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in case.query().items()
+    }
     assert dict(request.url.params) == (expected_query if full else {})
     expected_body = case.body(full=full)
     if expected_body is None:
@@ -61,7 +65,9 @@ def _check_result(result: object, case: OperationCase) -> None:
 
 @pytest.mark.parametrize("full", [False, True], ids=["required-only", "all-fields"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_sync_request_and_response(case: OperationCase, full: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sync_request_and_response(
+    case: OperationCase, full: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HONCHO_API_KEY", "sk-from-env")
     with respx.mock(base_url=BASE_URL) as router:
         route = router.route(method=case.method, path=case.expected_url()).mock(
@@ -79,7 +85,9 @@ def test_sync_request_and_response(case: OperationCase, full: bool, monkeypatch:
 
 @pytest.mark.parametrize("full", [False, True], ids=["required-only", "all-fields"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-async def test_async_request_and_response(case: OperationCase, full: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_async_request_and_response(
+    case: OperationCase, full: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("HONCHO_API_KEY", raising=False)
     with respx.mock(base_url=BASE_URL) as router:
         route = router.route(method=case.method, path=case.expected_url()).mock(
@@ -124,7 +132,9 @@ def test_seed_call_sends_exactly_the_given_fields(monkeypatch: pytest.MonkeyPatc
 def test_none_is_sent_as_null_and_omitted_is_not_sent() -> None:
     with respx.mock(base_url=BASE_URL) as router:
         route = router.put("/v1/apps/a/users/u/metamessages/m").respond(200, json=_metamessage())
-        Honcho(base_url=BASE_URL).apps.users.metamessages.update("m", app_id="a", user_id="u", session_id=None)
+        Honcho(base_url=BASE_URL).apps.users.metamessages.update(
+            "m", app_id="a", user_id="u", session_id=None
+        )
     assert json.loads(route.calls.last.request.content) == {"session_id": None}
 
 

@@ -47,9 +47,18 @@ def sync_calls(client: Honcho) -> None:
         ),
         list[Message],
     )
-    assert_type(client.apps.users.collections.documents.query("c", app_id="a", user_id="u", query="q"), list[Document])
-    assert_type(client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries="q"), DialecticResponse)
-    assert_type(client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries="q", stream=True), ChatStream)
+    assert_type(
+        client.apps.users.collections.documents.query("c", app_id="a", user_id="u", query="q"),
+        list[Document],
+    )
+    assert_type(
+        client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries="q"),
+        DialecticResponse,
+    )
+    assert_type(
+        client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries="q", stream=True),
+        ChatStream,
+    )
     assert_type(client.apps.users.sessions.clone("s", app_id="a", user_id="u"), Session)
     assert_type(client.keys.create(), object)
     raw = client.apps.with_raw_response.create(name="n")
@@ -66,7 +75,9 @@ async def async_calls(client: AsyncHoncho) -> None:
     assert_type(first.items[0].name, str)
     async for user in client.apps.users.list(app_id=app.id):
         assert_type(user.id, str)
-    stream = await client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries=["q"], stream=True)
+    stream = await client.apps.users.sessions.chat(
+        "s", app_id="a", user_id="u", queries=["q"], stream=True
+    )
     assert_type(stream, AsyncChatStream)
     async for chunk in stream:
         assert_type(chunk, str)
