@@ -1,0 +1,68 @@
+"""The chat (dialectic) side of the fake: what a responder sees and the default responder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Snapshot = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ChatContext:
+    """Everything a responder may use to answer a chat request (all deep copies).
+
+    Attributes:
+        queries: the question(s) asked, always as a tuple of strings.
+        app, user, session: the records the chat was addressed to.
+        messages: this session's messages, oldest first.
+        user_messages: the messages of every session of this user, oldest first.
+        metamessages: this user's metamessages, oldest first.
+        documents: the documents in every collection of this user, oldest first.
+    """
+
+    queries: tuple[str, ...]
+    app: Snapshot
+    user: Snapshot
+    session: Snapshot
+    messages: tuple[Snapshot, ...] = ()
+    user_messages: tuple[Snapshot, ...] = ()
+    metamessages: tuple[Snapshot, ...] = ()
+    documents: tuple[Snapshot, ...] = ()
+
+    @property
+    def query(self) -> str:
+        """The queries joined by a space."""
+        return " ".join(self.queries)
+
+
+Responder = Callable[[ChatContext], str]
+
+
+def default_responder(context: ChatContext) -> str:
+    """A deterministic answer built from the question and what the fake knows of the user.
+
+    e.g. ``Based on 3 messages from alice: the latest was "I love hiking". You asked: ...``
+    """
+    name = context.user.get("name", "the user")
+    said = [m for m in context.user_messages if m.get("is_user")]
+    question = context.query.strip() or "(nothing)"
+    if not said:
+        return f"I have no messages from {name} yet, so I cannot answer: {question}"
+    count = len(said)
+    latest = said[-1].get("content", "")
+    plural = "" if count == 1 else "s"
+    return (
+        f'Based on {count} message{plural} from {name}: the latest was "{latest}". '
+        f"You asked: {question}"
+    )
+
+
+_PIECE = re.compile(r"\s*\S+\s*|\s+")
+
+
+def split_chunks(text: str) -> list[str]:
+    """Split an answer into word-sized stream chunks that join back to ``text``."""
+    return _PIECE.findall(text)

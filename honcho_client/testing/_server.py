@@ -1,0 +1,167 @@
+"""A real HTTP/1.1 server for the fake (stdlib ``ThreadingHTTPServer``).
+
+Keep-alive with ``Content-Length`` bodies; streamed chat answers go out with chunked
+transfer encoding, one HTTP chunk per piece. Each connection has its own thread; the
+state is guarded by the store lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import sys
+import threading
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
+
+from ._dispatch import Dispatcher
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], dispatcher: Dispatcher, log: bool) -> None:
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.dispatcher = dispatcher
+        self.log_requests = log
+        self.connections: set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+        super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # the client went away or the server is closing
+        super().handle_error(request, client_address)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "FakeHoncho"
+    disable_nagle_algorithm = True  # avoid 40 ms delayed-ACK stalls between writes
+    server: _HTTPServer
+
+    def setup(self) -> None:
+        super().setup()
+        with self.server.connections_lock:
+            self.server.connections.add(self.connection)
+
+    def finish(self) -> None:
+        with self.server.connections_lock:
+            self.server.connections.discard(self.connection)
+        super().finish()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.log_requests:
+            super().log_message(format, *args)
+
+    def _read_body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            parts: list[bytes] = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass  # trailers
+                    return b"".join(parts)
+                parts.append(self.rfile.read(size))
+                self.rfile.readline()
+        return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+    def _dispatch(self) -> None:
+        target = self.path
+        if not target.startswith("/"):  # absolute-form request target
+            parts = urlsplit(target)
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+        body = self._read_body()
+        dispatcher = self.server.dispatcher
+        delay = dispatcher.delay_for(self.command, target)
+        if delay:
+            time.sleep(delay)
+        try:
+            answer = dispatcher.handle(self.command, target, "", self.headers.items(), body)
+        except Exception:
+            traceback.print_exc(file=sys.stderr)
+            self._send_plain(500, b"Internal Server Error")
+            return
+        self.send_response(answer.status)
+        for name, value in answer.headers:
+            self.send_header(name, value)
+        if isinstance(answer.body, bytes):
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(answer.body)
+            return
+        self.send_header("transfer-encoding", "chunked")
+        self.end_headers()
+        for chunk in answer.body:
+            if chunk:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.flush()
+        self.wfile.write(b"0\r\n\r\n")
+
+    def _send_plain(self, status: int, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("content-type", "text/plain; charset=utf-8")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _dispatch
+
+
+class FakeServer:
+    """A FakeHoncho served over HTTP on a background thread; use as a context manager.
+
+    Attributes:
+        host, port: where it listens (``port`` is the real one when 0 was asked).
+        url: the base URL, e.g. ``http://127.0.0.1:53211``.
+    """
+
+    def __init__(
+        self, dispatcher: Dispatcher, host: str = "127.0.0.1", port: int = 0, log: bool = False
+    ) -> None:
+        self._httpd = _HTTPServer((host, port), dispatcher, log)
+        self.host = host
+        self.port: int = self._httpd.server_address[1]
+        self.url = f"http://{f'[{host}]' if ':' in host else host}:{self.port}"
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.01},
+            name=f"FakeHoncho server {self.url}",
+            daemon=True,
+        )
+        self._thread.start()
+        self._closed = False
+
+    def close(self) -> None:
+        """Stop serving and drop open keep-alive connections (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        with self._httpd.connections_lock:
+            connections = list(self._httpd.connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        self._thread.join()
+
+    def __enter__(self) -> FakeServer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<FakeServer {self.url}{' closed' if self._closed else ''}>"
