@@ -21,7 +21,12 @@ from .._defaults import (
     Environment,
     make_timeout,
 )
-from .._errors import APIConnectionError, APITimeoutError, status_error
+from .._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    status_error,
+)
 from .._logging import logger, setup_from_env
 from .._operation import Operation
 from .._parsing import parse_response
@@ -246,7 +251,9 @@ class Honcho:
             started = time.perf_counter()
             try:
                 with self._limiter:
-                    response = self._http.send(request, stream=stream)
+                    response = self._http.send(request, stream=True)
+                    if not stream:
+                        self._read_body(response, op, attempt <= retries)
             except httpx.RequestError as error:
                 if attempt > retries or not is_retryable_error(error, op.safe):
                     if isinstance(error, httpx.TimeoutException):
@@ -269,6 +276,23 @@ class Honcho:
                 self._wait(request, attempt, retries, response.headers, str(status))
                 continue
             return response, attempt
+
+    @staticmethod
+    def _read_body(response: httpx.Response, op: Operation, may_retry: bool) -> None:
+        """Read the whole body. A body cut short after a success status is the server's answer
+        half-delivered: for an unsafe operation the server acted, so it is reported as a bad
+        response (APIResponseValidationError, status included) and never sent again."""
+        try:
+            response.read()
+        except httpx.RequestError as error:
+            response.close()
+            if not response.is_success or (op.safe and may_retry):
+                raise
+            raise APIResponseValidationError(
+                response,
+                f"the body was cut short ({type(error).__name__}: {error})",
+                content=b"",
+            ) from error
 
     def _wait(
         self,

@@ -14,7 +14,7 @@ class DialecticOptions(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     queries: str | list[str]
     """A question, or a list of questions, about the user."""

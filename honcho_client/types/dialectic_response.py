@@ -14,7 +14,7 @@ class DialecticResponse(BaseModel):
     Fields a newer server adds are kept (`model_extra`), so an older client does not break.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", cache_strings="keys")
 
     content: str
     """The answer text."""

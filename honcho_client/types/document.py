@@ -17,7 +17,7 @@ class Document(BaseModel):
     Fields a newer server adds are kept (`model_extra`), so an older client does not break.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", cache_strings="keys")
 
     id: str
     """Unique ID of the document."""

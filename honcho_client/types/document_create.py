@@ -16,7 +16,7 @@ class DocumentCreate(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     content: Annotated[str, Field(min_length=1, max_length=100000)]
     """Text to store and embed, 1 to 100000 characters."""

@@ -16,7 +16,7 @@ class DocumentGet(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     filter: dict[str, Any] | None = None
     """Only return items whose metadata matches this object."""

@@ -16,7 +16,7 @@ class DocumentQuery(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     query: Annotated[str, Field(min_length=1, max_length=1000)]
     """Text to search for, 1 to 1000 characters."""

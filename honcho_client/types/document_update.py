@@ -16,7 +16,7 @@ class DocumentUpdate(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     metadata: Annotated[dict[str, Any], Field(max_length=10000)] | None = None
     """New metadata object (at most 10000 keys)."""

@@ -16,7 +16,7 @@ class HTTPValidationError(BaseModel):
     Fields a newer server adds are kept (`model_extra`), so an older client does not break.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", cache_strings="keys")
 
     detail: list[ValidationError] | None = None
     """One entry per problem found."""

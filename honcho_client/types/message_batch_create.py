@@ -18,7 +18,7 @@ class MessageBatchCreate(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     messages: Annotated[list[MessageCreate], Field(max_length=100)]
     """The messages, in the order they should be stored."""

@@ -16,7 +16,7 @@ class MessageCreate(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     content: Annotated[str, Field(min_length=0, max_length=50000)]
     """Text of the message, up to 50000 characters."""

@@ -16,7 +16,7 @@ class MetamessageCreate(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     metamessage_type: Annotated[str, Field(min_length=1, max_length=50)]
     """Kind of metamessage, 1 to 50 characters."""

@@ -16,7 +16,7 @@ class MetamessageGet(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     metamessage_type: str | None = None
     """Only metamessages of this kind."""

@@ -18,7 +18,7 @@ class PageApp(BaseModel):
     Fields a newer server adds are kept (`model_extra`), so an older client does not break.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", cache_strings="keys")
 
     items: list[App]
     """Items on this page."""

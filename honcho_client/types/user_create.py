@@ -16,7 +16,7 @@ class UserCreate(BaseModel):
     Unknown fields are rejected, so a misspelt field fails here instead of on the server.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
     """Name for the user, 1 to 100 characters."""

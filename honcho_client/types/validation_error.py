@@ -14,7 +14,7 @@ class ValidationError(BaseModel):
     Fields a newer server adds are kept (`model_extra`), so an older client does not break.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", cache_strings="keys")
 
     loc: list[str | int]
     """Where the problem is: the part of the request, then the field path."""
