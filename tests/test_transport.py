@@ -289,6 +289,18 @@ def _chat(client: Any) -> Any:
     return client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries="q", stream=True)
 
 
+def _chat_text(client: Any) -> Any:
+    """The whole streamed answer: `.text()` on the stream, awaited twice on the async client."""
+    stream = _chat(client)
+    if inspect.isawaitable(stream):
+
+        async def text() -> str:
+            return await (await stream).text()
+
+        return text()
+    return stream.text()
+
+
 def test_chat_stream_yields_chunks_as_they_arrive_sync(server: FaultServer) -> None:
     stream_action = Fault.stream([f"part{i} " for i in range(5)], interval=0.1)
     server.enqueue("POST", CHAT, stream_action)
@@ -322,17 +334,7 @@ def test_chat_stream_with_sse_framing(mode: str, server: FaultServer) -> None:
         ),
     )
 
-    def call(client: Any) -> Any:
-        stream = _chat(client)
-        if inspect.isawaitable(stream):
-
-            async def text() -> str:
-                return await (await stream).text()
-
-            return text()
-        return stream.text()
-
-    assert run(mode, call, base_url=server.url) == "Alice\nlikes tea"
+    assert run(mode, _chat_text, base_url=server.url) == "Alice\nlikes tea"
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -341,18 +343,8 @@ def test_chat_stream_cut_mid_answer_raises(mode: str, server: FaultServer) -> No
         "POST", CHAT, Fault.stream(["one ", "two ", "three "], interval=0.02, cut_after=2)
     )
 
-    def call(client: Any) -> Any:
-        stream = _chat(client)
-        if inspect.isawaitable(stream):
-
-            async def text() -> str:
-                return await (await stream).text()
-
-            return text()
-        return stream.text()
-
     with pytest.raises(APIConnectionError, match="cut before it ended"):
-        run(mode, call, base_url=server.url)
+        run(mode, _chat_text, base_url=server.url)
 
 
 def test_breaking_out_of_the_stream_closes_the_connection(server: FaultServer) -> None:
