@@ -1,0 +1,42 @@
+"""Root fixtures: the fault-injecting server, the Prism mock server and a refused URL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from _servers.faults import FaultServer
+from _servers.faults import refused_url as _refused_url
+from _servers.prism import REPO_SPEC, PrismNotInstalledError, PrismServer, prism_binary
+
+
+def _running_in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture
+def fault_server() -> Iterator[FaultServer]:
+    """A started :class:`FaultServer`, stopped after the test."""
+    with FaultServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def prism_url() -> Iterator[str]:
+    """Base URL of Prism mocking the repository's openapi.yaml (skipped if Prism is missing,
+    except under CI, where a missing Prism is an error)."""
+    try:
+        prism_binary()
+    except PrismNotInstalledError as exc:
+        if _running_in_ci():
+            pytest.fail(f"CI is set and {exc}", pytrace=False)
+        pytest.skip(str(exc))
+    with PrismServer(REPO_SPEC) as prism:
+        yield prism.url
+
+
+@pytest.fixture
+def refused_url() -> str:
+    """A local URL where nothing listens: connecting to it is refused."""
+    return _refused_url()
