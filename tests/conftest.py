@@ -26,12 +26,15 @@ def fault_server() -> Iterator[FaultServer]:
 def prism_url() -> Iterator[str]:
     """Base URL of Prism mocking the repository's openapi.yaml (skipped if Prism is missing,
     except under CI, where a missing Prism is an error)."""
+    missing: str | None = None
     try:
         prism_binary()
     except PrismNotInstalledError as exc:
+        missing = str(exc)
+    if missing is not None:
         if _running_in_ci():
-            pytest.fail(f"CI is set and {exc}", pytrace=False)
-        pytest.skip(str(exc))
+            pytest.fail(f"CI is set and {missing}", pytrace=False)
+        pytest.skip(missing)
     with PrismServer(REPO_SPEC) as prism:
         yield prism.url
 

@@ -7,8 +7,9 @@ and kills the whole process group on exit. Install Prism with ``npm ci --prefix 
 How Prism 5.16 behaves with the Honcho spec (checked by hand against the 1.1.0 reference):
 
 * Valid request -> the first documented 2xx response, with a body built *statically* from the
-  schema: every string is ``"string"``, date-times ``"2019-08-24T14:15:22Z"``, integers the
-  schema minimum (``0``/``1``), ``metadata`` ``{}``; optional properties are included. Arrays
+  schema: every string is ``"string"``, date-times ``"2019-08-24T14:15:22Z"``, booleans
+  ``true``, integers the schema minimum (``0``/``1``), ``metadata`` ``{}``; optional
+  properties are included (the repo's openapi.yaml has no examples, so this holds for it). Arrays
   hold exactly one item, so ``POST /v1/apps/list`` returns
   ``{"items": [{"id": "string", "name": "string", "metadata": {}, "created_at":
   "2019-08-24T14:15:22Z"}], "total": 0, "page": 1, "size": 1, "pages": 0}``
