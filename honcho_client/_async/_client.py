@@ -7,6 +7,7 @@ The client holds settings and a connection pool and only sends: requests are bui
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import time
 from collections.abc import Mapping
@@ -264,7 +265,7 @@ class AsyncHoncho:
                     raise APIConnectionError(request, attempts=attempt) from error
                 await self._wait(request, attempt, retries, None, type(error).__name__)
                 continue
-            if logger.isEnabledFor(10):
+            if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
                     "%s %s -> %d in %.1f ms (attempt %d)",
                     request.method,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -261,7 +262,7 @@ class Honcho:
                     raise APIConnectionError(request, attempts=attempt) from error
                 self._wait(request, attempt, retries, None, type(error).__name__)
                 continue
-            if logger.isEnabledFor(10):
+            if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
                     "%s %s -> %d in %.1f ms (attempt %d)",
                     request.method,
