@@ -142,7 +142,9 @@ class APITimeoutError(APIConnectionError):
 class APIResponseValidationError(APIError):
     """A 2xx response whose body is not JSON or does not match the operation's schema."""
 
-    def __init__(self, response: httpx.Response, detail: str, *, content: bytes | None = None) -> None:
+    def __init__(
+        self, response: httpx.Response, detail: str, *, content: bytes | None = None
+    ) -> None:
         raw = (response.content if content is None else content)[:_BODY_LIMIT]
         super().__init__(
             f"{response.status_code} {_where(response.request)}: response body does not match "
