@@ -8,6 +8,7 @@ async clients then only send what this returns, as often as the retry policy all
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -15,7 +16,6 @@ from urllib.parse import quote
 
 import httpx
 import pydantic_core
-from pydantic import BaseModel
 
 from ._operation import Operation
 from ._types import Omit
@@ -25,6 +25,8 @@ __all__ = ["build_request", "encode_path"]
 
 _JSON_HEADERS = {"Content-Type": "application/json"}
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
+# Characters that stand for themselves in a path segment (RFC 3986 unreserved).
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 
 def encode_path(op: Operation, path: Mapping[str, object]) -> str:
@@ -38,7 +40,9 @@ def encode_path(op: Operation, path: Mapping[str, object]) -> str:
         out.append(text)
         if name is not None:
             value = str(path[name])
-            out.append(_DOT_SEGMENTS.get(value) or quote(value, safe=""))
+            if _PLAIN_SEGMENT.fullmatch(value) is None or value in _DOT_SEGMENTS:
+                value = _DOT_SEGMENTS.get(value) or quote(value, safe="")
+            out.append(value)
     return "".join(out)
 
 
@@ -99,15 +103,15 @@ def _plain(values: Mapping[str, object]) -> dict[str, Any]:
     """Pydantic models given as values (e.g. `MessageCreate` in a batch) become plain dicts."""
     out: dict[str, Any] = {}
     for key, value in values.items():
-        if isinstance(value, BaseModel):
-            value = value.model_dump(mode="json", exclude_unset=True)
-        elif isinstance(value, (list, tuple)) and any(isinstance(v, BaseModel) for v in value):
-            value = [
-                v.model_dump(mode="json", exclude_unset=True) if isinstance(v, BaseModel) else v
-                for v in value
-            ]
-        out[key] = value
+        if isinstance(value, (list, tuple)):
+            value = [_dump(v) for v in value]
+        out[key] = _dump(value)
     return out
+
+
+def _dump(value: Any) -> Any:
+    dump = getattr(value, "model_dump", None)  # a pydantic model
+    return value if dump is None else dump(mode="json", exclude_unset=True)
 
 
 def _encode_query(

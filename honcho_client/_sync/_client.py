@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["Honcho"]
 
 _USER_AGENT = f"honcho-client-python/{__version__}"
+_MAX_IDLE_CONNECTIONS = 20
 
 
 class Honcho:
@@ -96,11 +97,17 @@ class Honcho:
         self._headers = self._make_headers()
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
+            headers=self._headers,
             timeout=self.timeout,
+            # Few idle connections: with many, httpcore 1.0 hands one idle connection to
+            # several waiting requests at once and spends its time re-queueing the losers.
             limits=httpx.Limits(
-                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+                max_connections=max_concurrency,
+                max_keepalive_connections=min(max_concurrency, _MAX_IDLE_CONNECTIONS),
             ),
         )
+        # The pool we made already sends our headers; a caller's pool gets them on each request.
+        self._call_headers: dict[str, str] = {} if self._owns_http else self._headers
         self._limiter = threading.Semaphore(max_concurrency)
         self._retry = RetryPolicy()
 
@@ -161,7 +168,7 @@ class Honcho:
             copy._default_headers = {**self._default_headers, **default_headers}
         if not isinstance(validate_requests, Omit):
             copy.validate_requests = validate_requests
-        copy._headers = copy._make_headers()
+        copy._headers = copy._call_headers = copy._make_headers()
         return copy
 
     def close(self) -> None:
@@ -197,7 +204,7 @@ class Honcho:
             path,
             query,
             body,
-            headers=self._headers,
+            headers=self._call_headers,
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -285,6 +292,10 @@ class Honcho:
         response (APIResponseValidationError, status included) and never sent again."""
         try:
             response.read()
+            # The body is kept on the response; dropping the spent stream breaks httpx's
+            # response <-> stream reference cycle, so the response is freed at once rather
+            # than by the cycle collector (flat memory when paging through many results).
+            response.stream = httpx.ByteStream(b"")
         except httpx.RequestError as error:
             response.close()
             if not response.is_success or (op.safe and may_retry):
