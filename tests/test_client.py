@@ -130,6 +130,14 @@ def test_with_options_shares_the_pool_and_overrides() -> None:
     assert client._http.is_closed
 
 
+def test_with_options_can_drop_the_key() -> None:
+    client = Honcho(api_key="sk-1", base_url=BASE_URL)
+    with respx.mock(base_url=BASE_URL) as router:
+        route = router.post("/v1/apps").respond(200, json=APP)
+        client.with_options(api_key=None).apps.create(name="n")
+    assert "authorization" not in route.calls.last.request.headers
+
+
 def test_caller_owned_http_client_is_not_closed() -> None:
     http = httpx.Client()
     with Honcho(base_url=BASE_URL, http_client=http):

@@ -97,7 +97,7 @@ class Honcho:
         self._headers = self._make_headers()
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            headers=self._headers,
+            headers={k: v for k, v in self._headers.items() if k != "Authorization"},
             timeout=self.timeout,
             # Few idle connections: with many, httpcore 1.0 hands one idle connection to
             # several waiting requests at once and spends its time re-queueing the losers.
@@ -106,8 +106,14 @@ class Honcho:
                 max_keepalive_connections=min(max_concurrency, _MAX_IDLE_CONNECTIONS),
             ),
         )
-        # The pool we made already sends our headers; a caller's pool gets them on each request.
-        self._call_headers: dict[str, str] = {} if self._owns_http else self._headers
+        # The pool we made already sends our other headers; a caller's pool gets them all on
+        # each request. The key is always sent per request, so a copy made by with_options can
+        # drop or change it.
+        self._call_headers: dict[str, str] = (
+            {k: v for k, v in self._headers.items() if k == "Authorization"}
+            if self._owns_http
+            else self._headers
+        )
         self._limiter = threading.Semaphore(max_concurrency)
         self._retry = RetryPolicy()
 
