@@ -266,7 +266,7 @@ def _md_return(op: Op) -> str:
 
 def _md_rules(p: Param) -> str:
     c = p.type.constraint
-    parts = [r.replace("_", " ") for r in c.rule_args()]
+    parts = [r.replace("=", " ") for r in c.rule_args()]
     if p.type.items is not None and p.type.item_ref:
         parts.append(f"items: {class_name(p.type.item_ref)}")
     return ", ".join(parts)
