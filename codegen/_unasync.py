@@ -33,7 +33,6 @@ _SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basyncio\.sleep\b", "time.sleep"),
     (r"\basyncio\.Semaphore\b", "threading.Semaphore"),
     (r"^import asyncio$", "import threading"),
-    (r"\basyncio\b", "threading"),
     (r"\bStopAsyncIteration\b", "StopIteration"),
 ]
 _COMPILED = [(re.compile(p, re.MULTILINE), r) for p, r in _SUBSTITUTIONS]

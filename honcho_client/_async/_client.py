@@ -54,7 +54,7 @@ _MAX_IDLE_CONNECTIONS = 20
 
 
 class AsyncHoncho:
-    """Client for the Honcho API, for asyncio code.
+    """Client for the Honcho API.
 
     `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
     Authorization header is sent. The server is `base_url` if given, else the named

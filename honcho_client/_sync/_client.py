@@ -51,7 +51,7 @@ _MAX_IDLE_CONNECTIONS = 20
 
 
 class Honcho:
-    """Client for the Honcho API, for threading code.
+    """Client for the Honcho API.
 
     `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
     Authorization header is sent. The server is `base_url` if given, else the named
