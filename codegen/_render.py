@@ -35,7 +35,8 @@ _RESOURCE_DOCS = {
 
 
 def generator_id() -> str:
-    return f"honcho_client codegen {GENERATOR_VERSION} (openapi-python-client {version('openapi-python-client')}, jinja2 {version('jinja2')})"
+    # Only pinned tools are named here, so that --check does not depend on unpinned versions.
+    return f"honcho_client codegen {GENERATOR_VERSION} (openapi-python-client {version('openapi-python-client')}, ruff {version('ruff')})"
 
 
 def render(api: Api, spec_text: bytes) -> dict[Path, str]:
