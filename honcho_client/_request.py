@@ -58,7 +58,7 @@ def build_request(
     extra_headers: Mapping[str, str] | None,
     extra_query: Mapping[str, object] | None,
     extra_body: Mapping[str, object] | None,
-    timeout: httpx.Timeout | float | None | Omit,
+    timeout: httpx.Timeout,
     validate: bool,
 ) -> httpx.Request:
     """Build the request for `op`; raise RequestValidationError before anything is sent."""
@@ -91,7 +91,7 @@ def build_request(
         params=params or None,
         content=content,
         headers=request_headers,
-        timeout=httpx.USE_CLIENT_DEFAULT if isinstance(timeout, Omit) else timeout,
+        timeout=timeout,
     )
 
 
@@ -103,9 +103,7 @@ def _plain(values: Mapping[str, object]) -> dict[str, Any]:
     """Pydantic models given as values (e.g. `MessageCreate` in a batch) become plain dicts."""
     out: dict[str, Any] = {}
     for key, value in values.items():
-        if isinstance(value, (list, tuple)):
-            value = [_dump(v) for v in value]
-        out[key] = _dump(value)
+        out[key] = [_dump(v) for v in value] if isinstance(value, (list, tuple)) else _dump(value)
     return out
 
 
