@@ -19,6 +19,7 @@ _SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\bAsyncHoncho\b", "Honcho"),
     (r"\bAsyncPage\b", "SyncPage"),
     (r"\bAsync([A-Z]\w*)", r"\1"),
+    (r"\bAsync\b", "Sync"),
     (r"\basync def\b", "def"),
     (r"\basync with\b", "with"),
     (r"\basync for\b", "for"),

@@ -1,64 +1,63 @@
-"""What the generated resources know about each API operation, as plain data.
+"""What the generated resources know about each API operation, and one call of it, as plain data.
 
-codegen writes one `Operation` per route of openapi.yaml into the resource modules; the request
-builder, the validator, the retry policy and the response parser read it. Nothing here does I/O.
+codegen writes one `Operation[T]` per route of openapi.yaml into the resource modules; `T` is the
+type of its result. A generated method returns a `Call[T]`: the operation and the caller's
+arguments. The request builder, the validator, the retry policy and the response parser read
+these; nothing here does I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
-__all__ = ["Field", "Operation", "Schema"]
+from ._options import RequestOptions
 
-Kind = Literal["string", "integer", "boolean", "object", "array", "date-time", "any"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
+__all__ = ["Call", "Operation", "no_content"]
 
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One value of a request: a path or query parameter, or a property of a JSON body."""
+T = TypeVar("T")
 
-    name: str
-    kinds: tuple[Kind, ...]
-    required: bool = False
-    nullable: bool = False
-    min_length: int | None = None
-    max_length: int | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    max_items: int | None = None
-    max_properties: int | None = None
-    items: Field | Schema | None = None
+Annotations = Mapping[str, object]
+"""Parameter wire name -> its annotation, rules included (`Annotated[int, Field(ge=1)]`)."""
+
+_NONE: Annotations = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Schema:
-    """A JSON object with known properties (a request body, or an item of one)."""
-
-    name: str
-    fields: tuple[Field, ...]
+def _none() -> Mapping[str, object]:
+    return _NONE
 
 
-ResponseKind = Literal["model", "page", "json", "chat"]
+def no_content(content: bytes) -> None:
+    """The result of an operation whose success response has no body (204)."""
+    return None
 
 
-@dataclass(frozen=True, slots=True)
-class Operation:
-    """One route of the API, as the SDK calls it."""
+@dataclass(frozen=True)
+class Operation(Generic[T]):
+    """One route of the API, as the SDK calls it; `T` is its result."""
 
     name: str  # dotted SDK name, e.g. "apps.users.metamessages.create"
     method: str
     path: str  # template, e.g. "/v1/apps/{app_id}/users"
-    path_params: tuple[str, ...]
-    query: tuple[Field, ...]
-    body: Schema | None
-    # Safe to send again after a failure whose outcome is unknown (reads, PUT, DELETE, read-only POSTs).
-    safe: bool
-    response: ResponseKind
-    parse: Callable[[bytes], object]
+    safe: bool  # may be sent again after a failure whose outcome is unknown
+    parse: Callable[[bytes], T]
+    path_params: Annotations = field(default_factory=_none)
+    query: Annotations = field(default_factory=_none)
+    headers: Annotations = field(default_factory=_none)
+    cookies: Annotations = field(default_factory=_none)
+    body: type[BaseModel] | None = None
+    body_encoding: Literal["json", "multipart"] = "json"
+    files: tuple[str, ...] = ()  # multipart body fields that carry files
+    deprecated: bool = False
     # The path split once into literal text and parameter names, for fast formatting.
     segments: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
+    # Validators, built on first use (see _validation.py).
+    cache: dict[str, object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         parts: list[tuple[str, str | None]] = []
@@ -69,3 +68,21 @@ class Operation:
             parts.append((head, name))
         parts.append((rest, None))
         object.__setattr__(self, "segments", tuple(parts))
+        object.__setattr__(self, "cache", {})
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """One call of `op`: the caller's arguments by location, and the per-call options.
+
+    Values may be `omit`; they are dropped before validation. `options` is the caller's
+    `**options` (see `RequestOptions`).
+    """
+
+    op: Operation[T]
+    path: Mapping[str, object] = field(default_factory=_none)
+    query: Mapping[str, object] = field(default_factory=_none)
+    headers: Mapping[str, object] = field(default_factory=_none)
+    cookies: Mapping[str, object] = field(default_factory=_none)
+    body: Mapping[str, object] | None = None
+    options: RequestOptions = field(default_factory=lambda: RequestOptions())

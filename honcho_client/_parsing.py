@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from typing import TypeVar
 
 import httpx
 import pydantic
@@ -10,15 +10,12 @@ import pydantic
 from ._errors import APIResponseValidationError
 from ._operation import Operation
 
-__all__ = ["parse_json", "parse_response"]
+__all__ = ["parse_response"]
+
+T = TypeVar("T")
 
 
-def parse_json(content: bytes) -> object:
-    """Any JSON value, for operations whose response schema is open (delete, keys.create)."""
-    return json.loads(content) if content.strip() else None
-
-
-def parse_response(op: Operation, response: httpx.Response) -> object:
+def parse_response(op: Operation[T], response: httpx.Response) -> T:
     """`op`'s typed result from the body of `response` (already read)."""
     try:
         return op.parse(response.content)

@@ -1,9 +1,10 @@
-"""Turns one SDK call into an `httpx.Request`, without I/O.
+"""Turns one checked call into an `httpx.Request`, without I/O.
 
-Everything a request needs is decided here, once: omitted arguments dropped, rules checked,
-path parameters encoded as exactly one segment each, query and JSON body encoded, headers merged
-(client defaults < per-call `extra_headers`), and the per-call timeout attached. The sync and
-async clients then only send what this returns, as often as the retry policy allows.
+Everything a request needs is decided here, once: path parameters encoded as exactly one segment
+each, query, header and cookie parameters encoded, the body serialized (JSON, or multipart with
+files), headers merged (client defaults < parameters < per-call `extra_headers`), and the per-call
+timeout attached. The sync and async clients then only send what this returns, as often as the
+retry policy allows.
 """
 
 from __future__ import annotations
@@ -11,25 +12,28 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 import pydantic_core
+from pydantic import BaseModel
 
-from ._operation import Operation
-from ._types import Omit
-from ._validation import check_path_params, validate_request
+from ._errors import RequestValidationError, ValidationIssue
+from ._operation import Call, Operation
+from ._validation import Checked
 
 __all__ = ["build_request", "encode_path"]
 
-_JSON_HEADERS = {"Content-Type": "application/json"}
+_JSON = "application/json"
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 # Characters that stand for themselves in a path segment (RFC 3986 unreserved).
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
+QueryItems = list[tuple[str, str | int | float | bool | None]]
 
 
-def encode_path(op: Operation, path: Mapping[str, object]) -> str:
+def encode_path(op: Operation[Any], path: Mapping[str, object]) -> str:
     """The route with each parameter percent-encoded as exactly one path segment.
 
     `/` becomes `%2F` and the dot segments `.` and `..` are encoded too, so no id can climb to
@@ -39,7 +43,7 @@ def encode_path(op: Operation, path: Mapping[str, object]) -> str:
     for text, name in op.segments:
         out.append(text)
         if name is not None:
-            value = str(path[name])
+            value = _text(path[name])
             if _PLAIN_SEGMENT.fullmatch(value) is None or value in _DOT_SEGMENTS:
                 value = _DOT_SEGMENTS.get(value) or quote(value, safe="")
             out.append(value)
@@ -49,86 +53,132 @@ def encode_path(op: Operation, path: Mapping[str, object]) -> str:
 def build_request(
     http: httpx.Client | httpx.AsyncClient,
     base_url: str,
-    op: Operation,
-    path: Mapping[str, object],
-    query: Mapping[str, object] | None,
-    body: Mapping[str, object] | None,
+    call: Call[Any],
+    checked: Checked,
     *,
     headers: Mapping[str, str],
-    extra_headers: Mapping[str, str] | None,
-    extra_query: Mapping[str, object] | None,
-    extra_body: Mapping[str, object] | None,
     timeout: httpx.Timeout,
-    validate: bool,
 ) -> httpx.Request:
-    """Build the request for `op`; raise RequestValidationError before anything is sent."""
-    check_path_params(op, path)
-    query = _given(query) if query else None
-    body = _plain(_given(body)) if body is not None else None
-    if validate:
-        validate_request(op, query, body)
-
-    params: list[tuple[str, str | int | float | bool | None]] = []
-    if query:
-        _encode_query(query, params)
+    """The request for `call`, whose values `check_call` returned as `checked`."""
+    op, options = call.op, call.options
+    params: QueryItems = []
+    _encode_query(checked["query"], params)
+    extra_query = options.get("extra_query")
     if extra_query:
         _encode_query(extra_query, params)
 
+    request_headers = httpx.Headers(headers)
+    for name, value in checked["headers"].items():
+        if value is not None:
+            request_headers[name] = _text(value)
+    cookies = {k: _text(v) for k, v in checked["cookies"].items() if v is not None}
+
     content: bytes | None = None
-    request_headers: Mapping[str, str] = headers
-    if op.body is not None or extra_body:
-        payload = dict(body or {})
-        if extra_body:
-            payload.update(_plain(extra_body))
-        content = pydantic_core.to_json(payload)
-        request_headers = {**headers, **_JSON_HEADERS}
+    data: dict[str, Any] | None = None
+    files: list[tuple[str, Any]] | None = None
+    body, extra_body = checked["body"], options.get("extra_body")
+    if op.body_encoding == "multipart" and (body is not None or extra_body):
+        data, files = _multipart(op, body, extra_body)
+    elif body is not None or extra_body:
+        content = _json(op, body, extra_body)
+        request_headers["Content-Type"] = _JSON
+    extra_headers = options.get("extra_headers")
     if extra_headers:
-        request_headers = {**request_headers, **extra_headers}
+        request_headers.update(extra_headers)
 
     return http.build_request(
         op.method,
-        base_url + encode_path(op, path),
+        base_url + encode_path(op, checked["path"]),
         params=params or None,
         content=content,
+        data=data,
+        files=files,
         headers=request_headers,
+        cookies=cookies or None,
         timeout=timeout,
     )
 
 
-def _given(values: Mapping[str, object]) -> dict[str, object]:
-    return {k: v for k, v in values.items() if not isinstance(v, Omit)}
+def _json(
+    op: Operation[Any],
+    body: BaseModel | dict[str, object] | None,
+    extra_body: Mapping[str, object] | None,
+) -> bytes:
+    try:
+        if isinstance(body, BaseModel) and not extra_body:
+            return body.__pydantic_serializer__.to_json(body, exclude_unset=True)
+        payload = _plain(body)
+        if extra_body:
+            payload.update(_plain(dict(extra_body)))
+        return pydantic_core.to_json(payload)
+    except pydantic_core.PydanticSerializationError as error:
+        issue = ValidationIssue(("body",), "json", f"cannot be sent as JSON: {error}")
+        raise RequestValidationError(op.name, [issue]) from None
 
 
-def _plain(values: Mapping[str, object]) -> dict[str, Any]:
-    """Pydantic models given as values (e.g. `MessageCreate` in a batch) become plain dicts."""
-    out: dict[str, Any] = {}
+def _plain(body: BaseModel | dict[str, object] | None) -> dict[str, object]:
+    """The body as JSON-ready values: models dumped as the caller set them."""
+    if body is None:
+        return {}
+    if isinstance(body, BaseModel):
+        dumped: dict[str, object] = body.model_dump(mode="json", exclude_unset=True)
+        return dumped
+    return {k: _dump(v) for k, v in body.items()}
+
+
+def _dump(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_unset=True)
+    if isinstance(value, (list, tuple)):
+        return [_dump(v) for v in value]
+    return value
+
+
+def _multipart(
+    op: Operation[Any],
+    body: BaseModel | dict[str, object] | None,
+    extra_body: Mapping[str, object] | None,
+) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
+    values: dict[str, object] = (
+        {k: getattr(body, k) for k in body.model_fields_set}
+        if isinstance(body, BaseModel)
+        else dict(body or {})
+    )
+    values.update(extra_body or {})
+    data: dict[str, Any] = {}
+    files: list[tuple[str, Any]] = []
+    for name, value in values.items():
+        if name in op.files:
+            for item in value if isinstance(value, list) else [value]:
+                files.append((name, item))
+        elif value is not None:
+            data[name] = value if isinstance(value, (str, bytes)) else _form_text(value)
+    return data, files
+
+
+def _form_text(value: object) -> str:
+    if isinstance(value, (dict, list, tuple)):
+        return pydantic_core.to_json(value).decode()
+    return _text(value)
+
+
+def _encode_query(values: Mapping[str, object], out: QueryItems) -> None:
     for key, value in values.items():
-        out[key] = [_dump(v) for v in value] if isinstance(value, (list, tuple)) else _dump(value)
-    return out
-
-
-def _dump(value: Any) -> Any:
-    dump = getattr(value, "model_dump", None)  # a pydantic model
-    return value if dump is None else dump(mode="json", exclude_unset=True)
-
-
-def _encode_query(
-    values: Mapping[str, object], out: list[tuple[str, str | int | float | bool | None]]
-) -> None:
-    for key, value in values.items():
-        if value is None or isinstance(value, Omit):
+        if value is None:
             continue
         if isinstance(value, (list, tuple)):
-            out.extend((key, _query_text(v)) for v in value)
+            out.extend((key, _text(v)) for v in value)
         else:
-            out.append((key, _query_text(value)))
+            out.append((key, _text(value)))
 
 
-def _query_text(value: object) -> str:
+def _text(value: object) -> str:
     if value is True:
         return "true"
     if value is False:
         return "false"
     if isinstance(value, (datetime, date)):
         return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
     return str(value)

@@ -1,180 +1,205 @@
-"""Client-side checks of a request against the spec's rules, before anything is sent.
+"""Client-side checks of a call against the spec's rules, before anything is sent.
 
-The rules (required, type, minLength, maxLength, minimum, maximum, maxItems, maxProperties) come
-from openapi.yaml through the generated `Operation` tables. Every broken rule is collected, so one
-`RequestValidationError` names all of them.
+The rules live once, in the code generated from openapi.yaml: the pydantic request models
+(`honcho_client.types`) for bodies, and the annotations of each `Operation`'s path, query, header
+and cookie parameters. The validators are built from them once per operation, on first use; a
+call then costs one pydantic validation. Every broken rule is collected and reported in our own
+words, so one `RequestValidationError` names all of them, each with its field, rule and value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date, datetime
+import math
+from collections.abc import Mapping, Sized
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+from typing_extensions import TypedDict
 
 from ._errors import RequestValidationError, ValidationIssue
-from ._operation import Field, Operation, Schema
+from ._operation import Annotations, Call, Operation
 
-__all__ = ["check_path_params", "validate_request"]
+__all__ = ["Checked", "check_call", "issues_of"]
 
 Loc = tuple[str | int, ...]
+_LOCATIONS = ("path", "query", "headers", "cookies")
 
-_TYPE_NAMES = {
-    "string": "a string",
-    "integer": "an integer",
-    "boolean": "a boolean",
-    "object": "an object (dict)",
-    "array": "an array (list)",
-    "date-time": "a date-time (datetime or ISO 8601 string)",
+
+class Checked(TypedDict):
+    """A call's values after validation, by location; the body as the model or plain values."""
+
+    path: Mapping[str, object]
+    query: Mapping[str, object]
+    headers: Mapping[str, object]
+    cookies: Mapping[str, object]
+    body: BaseModel | dict[str, object] | None
+
+
+def check_call(call: Call[Any], validate: bool) -> Checked:
+    """The call's given values (omitted ones dropped), validated when `validate` is true.
+
+    Raises RequestValidationError naming every broken rule; nothing has been sent then.
+    """
+    op = call.op
+    given = [_given(getattr(call, where)) for where in _LOCATIONS]
+    issues: list[ValidationIssue] = []
+    _check_path(op, given[0], issues)
+    body: BaseModel | dict[str, object] | None = None
+    if call.body is not None:
+        body = _given(call.body)
+    if validate:
+        for where, values in zip(_LOCATIONS, given):
+            rules = getattr(op, "path_params" if where == "path" else where)
+            if values and rules:
+                given[_LOCATIONS.index(where)] = _validate_params(op, where, rules, values, issues)
+        if op.body is not None and body is not None:
+            try:
+                body = op.body.model_validate(body)
+            except ValidationError as error:
+                issues.extend(issues_of(error, ("body",)))
+    if issues:
+        raise RequestValidationError(op.name, issues)
+    return Checked(path=given[0], query=given[1], headers=given[2], cookies=given[3], body=body)
+
+
+def _given(values: Mapping[str, object]) -> dict[str, object]:
+    from ._types import Omit
+
+    return {k: v for k, v in values.items() if not isinstance(v, Omit)}
+
+
+def _check_path(op: Operation[Any], values: Mapping[str, object], issues: list[ValidationIssue]) -> None:
+    """Path parameters must be given and non-empty: an empty one would change the route."""
+    for name, annotation in op.path_params.items():
+        value = values.get(name)
+        if annotation is str and (not isinstance(value, str) or not value):
+            got = repr(value) if isinstance(value, str) else _type_name(value)
+            issues.append(
+                ValidationIssue(
+                    ("path", name),
+                    "min_length=1",
+                    f"a path parameter must be a non-empty string, got {got}",
+                )
+            )
+
+
+def _validate_params(
+    op: Operation[Any],
+    where: str,
+    rules: Annotations,
+    values: dict[str, object],
+    issues: list[ValidationIssue],
+) -> dict[str, object]:
+    adapter = op.cache.get(where)
+    if not isinstance(adapter, TypeAdapter):
+        # A TypedDict keyed by wire names, which need not be identifiers ("X-Request-Id").
+        schema = TypedDict(f"{op.name}.{where}", dict(rules), total=False)  # type: ignore[misc]  # fields known only at run time
+        adapter = op.cache[where] = TypeAdapter(schema)
+    try:
+        return dict(adapter.validate_python(values))
+    except ValidationError as error:
+        issues.extend(issues_of(error, ("path" if where == "path" else where.rstrip("s"),)))
+        return values
+
+
+# pydantic's error types, said in our words -------------------------------------------------------
+
+_EXPECTED = {
+    "string_type": "a string",
+    "string_unicode": "a string",
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "int_from_float": "an integer",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "a boolean",
+    "bool_parsing": "a boolean",
+    "dict_type": "an object (dict)",
+    "model_type": "an object (dict)",
+    "model_attributes_type": "an object (dict)",
+    "list_type": "an array (list)",
+    "tuple_type": "an array (list)",
+    "datetime_type": "a date-time (datetime or ISO 8601 string)",
+    "datetime_parsing": "a date-time (datetime or ISO 8601 string)",
+    "datetime_from_date_parsing": "a date-time (datetime or ISO 8601 string)",
+    "date_type": "a date (date or ISO 8601 string)",
+    "date_parsing": "a date (date or ISO 8601 string)",
+    "none_required": "None",
+    "bytes_type": "bytes",
 }
 
 
-def check_path_params(op: Operation, path: Mapping[str, object]) -> None:
-    """Path parameters must be non-empty strings: an empty one would change the route."""
-    issues = [
-        ValidationIssue(
-            ("path", name),
-            "min_length=1",
-            "a path parameter must be a non-empty string, got "
-            + (
-                repr(path.get(name))
-                if isinstance(path.get(name), str)
-                else _type_of(path.get(name))
-            ),
-        )
-        for name in op.path_params
-        if not isinstance(path.get(name), str) or not path.get(name)
-    ]
-    if issues:
-        raise RequestValidationError(op.name, issues)
+def issues_of(error: ValidationError, prefix: Loc) -> list[ValidationIssue]:
+    """The issues of a pydantic error, one per broken rule, with `prefix` before each location."""
+    out: list[ValidationIssue] = []
+    seen: set[Loc] = set()
+    for item in error.errors(include_url=False):
+        loc = (*prefix, *_field_loc(item["loc"]))
+        rule, message = _say(item)
+        if rule == "type" and loc in seen:
+            continue  # one line per field for a value that matches no member of a union
+        seen.add(loc)
+        out.append(ValidationIssue(loc, rule, message))
+    return out
 
 
-def validate_request(
-    op: Operation, query: Mapping[str, object] | None, body: Mapping[str, object] | None
-) -> None:
-    """Raise RequestValidationError naming every rule that `query` and `body` break."""
-    issues: list[ValidationIssue] = []
-    if op.query:
-        _check_fields(op.query, query or {}, ("query",), issues)
-    if op.body is not None and body is not None:
-        _check_fields(op.body.fields, body, ("body",), issues)
-    if issues:
-        raise RequestValidationError(op.name, issues)
+def _field_loc(loc: tuple[str | int, ...]) -> Loc:
+    """The location without the union members pydantic names in it (`str`, `list[str]`, ...)."""
+    return tuple(p for p in loc if isinstance(p, int) or not _is_member_tag(p))
 
 
-def _check_fields(
-    fields: tuple[Field, ...], values: Mapping[str, object], loc: Loc, issues: list[ValidationIssue]
-) -> None:
-    for f in fields:
-        if f.name in values:
-            _check_value(f, values[f.name], (*loc, f.name), issues)
-        elif f.required:
-            issues.append(ValidationIssue((*loc, f.name), "required", "is required"))
+def _is_member_tag(part: str) -> bool:
+    return "[" in part or part in ("str", "int", "float", "bool", "dict", "list", "none", "bytes")
 
 
-def _check_value(f: Field, value: object, loc: Loc, issues: list[ValidationIssue]) -> None:
-    if value is None:
-        if not f.nullable:
-            expected = " or ".join(_TYPE_NAMES.get(k, k) for k in f.kinds)
-            issues.append(ValidationIssue(loc, "type", f"must be {expected}, got None"))
-        return
-    kind = next((k for k in f.kinds if _is_kind(k, value)), None)
-    if kind is None:
-        expected = " or ".join(_TYPE_NAMES.get(k, k) for k in f.kinds)
-        issues.append(ValidationIssue(loc, "type", f"must be {expected}, got {_type_of(value)}"))
-        return
-    if kind == "string":
-        assert isinstance(value, str)
-        n = len(value)
-        if f.min_length is not None and n < f.min_length:
-            issues.append(
-                ValidationIssue(
-                    loc,
-                    f"min_length={f.min_length}",
-                    f"must have at least {_chars(f.min_length)}, got {n}",
-                )
-            )
-        if f.max_length is not None and n > f.max_length:
-            issues.append(
-                ValidationIssue(
-                    loc,
-                    f"max_length={f.max_length}",
-                    f"must have at most {_chars(f.max_length)}, got {n}",
-                )
-            )
-    elif kind == "integer":
-        assert isinstance(value, int)
-        if f.minimum is not None and value < f.minimum:
-            issues.append(
-                ValidationIssue(
-                    loc, f"minimum={_num(f.minimum)}", f"must be >= {_num(f.minimum)}, got {value}"
-                )
-            )
-        if f.maximum is not None and value > f.maximum:
-            issues.append(
-                ValidationIssue(
-                    loc, f"maximum={_num(f.maximum)}", f"must be <= {_num(f.maximum)}, got {value}"
-                )
-            )
-    elif kind == "array":
-        assert isinstance(value, (list, tuple))
-        if f.max_items is not None and len(value) > f.max_items:
-            issues.append(
-                ValidationIssue(
-                    loc,
-                    f"max_items={f.max_items}",
-                    f"must have at most {f.max_items} items, got {len(value)}",
-                )
-            )
-        if f.items is not None:
-            for i, item in enumerate(value):
-                _check_item(f.items, item, (*loc, i), issues)
-    elif kind == "object":
-        assert isinstance(value, Mapping)
-        if f.max_properties is not None and len(value) > f.max_properties:
-            issues.append(
-                ValidationIssue(
-                    loc,
-                    f"max_properties={f.max_properties}",
-                    f"must have at most {f.max_properties} keys, got {len(value)}",
-                )
-            )
+def _say(item: ErrorDetails) -> tuple[str, str]:
+    kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+    if kind in ("string_too_short", "too_short"):
+        n = ctx.get("min_length", 0)
+        if kind == "string_too_short":
+            return f"min_length={n}", f"must have at least {_chars(n)}, got {_len(value)}"
+        return f"min_items={n}", f"must have at least {n} items, got {_len(value)}"
+    if kind in ("string_too_long", "too_long"):
+        n = ctx.get("max_length", 0)
+        if kind == "string_too_long":
+            return f"max_length={n}", f"must have at most {_chars(n)}, got {_len(value)}"
+        if isinstance(value, Mapping):
+            return f"max_properties={n}", f"must have at most {n} keys, got {_len(value)}"
+        return f"max_items={n}", f"must have at most {n} items, got {_len(value)}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(ctx.values()), None)
+        rule = {
+            "greater_than_equal": ("minimum", ">="),
+            "greater_than": ("exclusive_minimum", ">"),
+            "less_than_equal": ("maximum", "<="),
+            "less_than": ("exclusive_maximum", "<"),
+        }[kind]
+        return f"{rule[0]}={_num(bound)}", f"must be {rule[1]} {_num(bound)}, got {value!r}"
+    if kind == "missing":
+        return "required", "is required"
+    if kind == "extra_forbidden":
+        return "unknown field", "is not a field of this request"
+    if kind in ("literal_error", "enum"):
+        return "enum", f"must be {ctx.get('expected', 'one of the allowed values')}, got {value!r}"
+    if kind in _EXPECTED:
+        return "type", f"must be {_EXPECTED[kind]}, got {_type_name(value)}"
+    return kind, f"{item['msg']}, got {_type_name(value)}"
 
 
-def _check_item(
-    spec: Field | Schema, item: object, loc: Loc, issues: list[ValidationIssue]
-) -> None:
-    if isinstance(spec, Field):
-        _check_value(spec, item, loc, issues)
-    elif isinstance(item, Mapping):
-        _check_fields(spec.fields, item, loc, issues)
-    else:
-        issues.append(
-            ValidationIssue(loc, "type", f"must be an object ({spec.name}), got {_type_of(item)}")
-        )
-
-
-def _is_kind(kind: str, value: object) -> bool:
-    if kind == "string":
-        return isinstance(value, str)
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "object":
-        return isinstance(value, Mapping)
-    if kind == "array":
-        return isinstance(value, (list, tuple))
-    if kind == "date-time":
-        return isinstance(value, (datetime, date, str))
-    return True
-
-
-def _type_of(value: object) -> str:
+def _type_name(value: object) -> str:
     return "None" if value is None else type(value).__name__
 
 
-def _chars(n: int) -> str:
+def _len(value: object) -> int:
+    return len(value) if isinstance(value, Sized) else 0
+
+
+def _chars(n: object) -> str:
     return f"{n} character" if n == 1 else f"{n} characters"
 
 
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
+def _num(x: object) -> str:
+    if isinstance(x, float) and math.isfinite(x) and x.is_integer():
+        return str(int(x))
+    return str(x)

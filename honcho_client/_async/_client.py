@@ -10,9 +10,10 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Mapping
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Mapping
+from dataclasses import replace
+from types import FunctionType
+from typing import Any, TypeVar
 
 import httpx
 
@@ -32,20 +33,19 @@ from .._errors import (
     status_error,
 )
 from .._logging import logger, setup_from_env
-from .._operation import Operation
+from .._operation import Call, Operation
+from .._page import Page
 from .._parsing import parse_response
 from .._request import build_request
-from .._response_mode import RESPONSE_MODE
+from .._resource import Async, Parsed, Resource
 from .._retry import RetryPolicy, is_retryable_error, is_retryable_status
 from .._types import Omit, omit
+from .._validation import check_call
 from .._version import __version__
 from ._pagination import AsyncPage
 from ._response import AsyncAPIResponse
 from ._streaming import AsyncChatStream
-
-if TYPE_CHECKING:
-    from ..resources.apps.apps import AsyncApps
-    from ..resources.keys import AsyncKeys
+from ..resources._root import HonchoResources
 
 __all__ = ["AsyncHoncho"]
 
@@ -53,7 +53,10 @@ _USER_AGENT = f"honcho-client-python/{__version__}"
 _MAX_IDLE_CONNECTIONS = 20
 
 
-class AsyncHoncho:
+T = TypeVar("T")
+
+
+class AsyncHoncho(HonchoResources[Async, Parsed]):
     """Client for the Honcho API.
 
     `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
@@ -118,6 +121,8 @@ class AsyncHoncho:
             else self._headers
         )
         self._limiter = asyncio.Semaphore(max_concurrency)
+        # The client is the root of its resource tree (`client.apps`, `client.with_raw_response`).
+        self._client, self._io, self._view = self, Async, Parsed
         self._retry = RetryPolicy()
 
     @property
@@ -135,20 +140,6 @@ class AsyncHoncho:
         key = "set" if self._api_key else "not set"
         return f"{type(self).__name__}(base_url={self.base_url!r}, api_key=<{key}>)"
 
-    # Resources ---------------------------------------------------------------------------------
-
-    @cached_property
-    def apps(self) -> AsyncApps:
-        from ..resources.apps.apps import AsyncApps
-
-        return AsyncApps(self)
-
-    @cached_property
-    def keys(self) -> AsyncKeys:
-        from ..resources.keys import AsyncKeys
-
-        return AsyncKeys(self)
-
     # Lifecycle ---------------------------------------------------------------------------------
 
     def with_options(
@@ -163,7 +154,10 @@ class AsyncHoncho:
     ) -> AsyncHoncho:
         """A copy with some settings changed, sharing this client's connection pool."""
         copy = object.__new__(type(self))
-        copy.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("apps", "keys")})
+        copy.__dict__.update(
+            {k: v for k, v in self.__dict__.items() if not isinstance(v, (Resource, FunctionType))}
+        )
+        copy._client = copy
         copy._owns_http = False
         if not isinstance(api_key, Omit):
             copy._api_key = api_key
@@ -191,75 +185,64 @@ class AsyncHoncho:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    # Sending -----------------------------------------------------------------------------------
+    # Sending: one entry point per result shape ------------------------------------------------
 
-    async def _request(
-        self,
-        op: Operation,
-        path: Mapping[str, object],
-        query: Mapping[str, object] | None,
-        body: Mapping[str, object] | None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> Any:
-        """Send one call of `op` and return its result (called by the generated resources)."""
+    async def _call(self, call: Call[T]) -> T:
+        """Send `call` and return its parsed result."""
+        response, _ = await self._exchange(call, stream=False)
+        return parse_response(call.op, response)
+
+    async def _page(self, call: Call[Page[T]]) -> AsyncPage[T]:
+        """Send a list call and return its page, which can fetch the pages after it."""
+        return self._wrap_page(call, await self._call(call))
+
+    def _wrap_page(self, call: Call[Any], page: Page[T]) -> AsyncPage[T]:
+        def fetch(number: int) -> Awaitable[AsyncPage[T]]:
+            return self._page(replace(call, query={**call.query, "page": number}))
+
+        return AsyncPage(page, fetch)
+
+    async def _stream(self, call: Call[object]) -> AsyncChatStream:
+        """Send a streamed call and return the stream of its answer, unread."""
+        response, _ = await self._exchange(call, stream=True)
+        return AsyncChatStream(response)
+
+    async def _raw(self, call: Call[object], *, stream: bool) -> AsyncAPIResponse[object]:
+        """Send `call` and return the response itself; `parse()` gives the result."""
+        response, _ = await self._exchange(call, stream=stream)
+
+        def parse(response: httpx.Response) -> object:
+            result = parse_response(call.op, response)
+            if isinstance(result, Page):
+                return self._wrap_page(call, result)
+            return result
+
+        return AsyncAPIResponse(response, parse)
+
+    async def _exchange(self, call: Call[Any], *, stream: bool) -> tuple[httpx.Response, int]:
+        """Check, build and send `call`; return a successful response and the attempts it took."""
+        options = call.options
+        checked = check_call(call, self.validate_requests)
+        timeout = options.get("timeout", omit)
         request = build_request(
             self._http,
             self.base_url,
-            op,
-            path,
-            query,
-            body,
+            call,
+            checked,
             headers=self._call_headers,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
             timeout=self.timeout if isinstance(timeout, Omit) else make_timeout(timeout),
-            validate=self.validate_requests,
         )
-        mode = RESPONSE_MODE.get()
-        chat_stream = op.response == "chat" and body is not None and body.get("stream") is True
-        stream = mode == "stream" or chat_stream
-        retries = self.max_retries if isinstance(max_retries, Omit) else max_retries
-        response, attempts = await self._send(request, op, stream, retries)
+        retries = options.get("max_retries", self.max_retries)
+        response, attempts = await self._send(request, call.op, stream, retries)
         if not response.is_success:
             if stream:
                 await response.aread()
                 await response.aclose()
             raise status_error(response, attempts=attempts)
-
-        def parse(response: httpx.Response) -> Any:
-            result = parse_response(op, response)
-            if op.response != "page":
-                return result
-
-            def fetch(number: int) -> Any:
-                page_query = {**(query or {}), "page": number}
-                return self._request(
-                    op,
-                    path,
-                    page_query,
-                    body,
-                    extra_headers,
-                    extra_query,
-                    extra_body,
-                    timeout,
-                    max_retries,
-                )
-
-            return AsyncPage(result, fetch)
-
-        if mode is not None:
-            return AsyncAPIResponse(response, parse)
-        if chat_stream:
-            return AsyncChatStream(response)
-        return parse(response)
+        return response, attempts
 
     async def _send(
-        self, request: httpx.Request, op: Operation, stream: bool, retries: int
+        self, request: httpx.Request, op: Operation[Any], stream: bool, retries: int
     ) -> tuple[httpx.Response, int]:
         """Send `request`, again while the retry policy allows; return the response and attempts."""
         attempt = 0
@@ -295,7 +278,7 @@ class AsyncHoncho:
             return response, attempt
 
     @staticmethod
-    async def _read_body(response: httpx.Response, op: Operation, may_retry: bool) -> None:
+    async def _read_body(response: httpx.Response, op: Operation[Any], may_retry: bool) -> None:
         """Read the whole body. A body cut short after a success status is the server's answer
         half-delivered: for an unsafe operation the server acted, so it is reported as a bad
         response (APIResponseValidationError, status included) and never sent again."""

@@ -6,7 +6,9 @@ Its sync twin `SyncPage` is generated from this file.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
+
+from .._page import Page
 
 __all__ = ["AsyncPage"]
 
@@ -21,11 +23,11 @@ class AsyncPage(Generic[T]):
     of the original call carry over to later pages.
     """
 
-    def __init__(self, data: Any, fetch: Callable[[int], Awaitable[AsyncPage[T]]]) -> None:
+    def __init__(self, data: Page[T], fetch: Callable[[int], Awaitable[AsyncPage[T]]]) -> None:
         self.items: list[T] = data.items
-        self.total: int = data.total
+        self.total: int | None = data.total
         self.page: int = data.page
-        self.size: int = data.size
+        self.size: int | None = data.size
         self.pages: int | None = data.pages
         self._fetch = fetch
 
@@ -34,7 +36,9 @@ class AsyncPage(Generic[T]):
             return False
         if self.pages is not None:
             return self.page < self.pages
-        return self.page * self.size < self.total
+        if self.total is not None:
+            return self.page * (self.size or len(self.items)) < self.total
+        return False
 
     def next_page_info(self) -> dict[str, int] | None:
         """The query that fetches the next page, or None on the last page."""
