@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ._errors import RequestValidationError as RequestValidationError
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
     from ._errors import ValidationIssue as ValidationIssue
+    from ._options import RequestOptions as RequestOptions
     from ._sync._client import Honcho as Honcho
     from ._sync._pagination import SyncPage as SyncPage
     from ._sync._response import APIResponse as APIResponse
@@ -71,6 +72,7 @@ __all__ = [
     "Omit",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestOptions",
     "RequestValidationError",
     "SyncPage",
     "UnprocessableEntityError",
@@ -90,6 +92,7 @@ _SOURCES: dict[str, str] = {
     "AsyncAPIResponse": "._async._response",
     "ChatStream": "._sync._streaming",
     "AsyncChatStream": "._async._streaming",
+    "RequestOptions": "._options",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
     "Omit": "._types",

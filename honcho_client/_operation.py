@@ -84,5 +84,5 @@ class Call(Generic[T]):
     query: Mapping[str, object] = field(default_factory=_none)
     headers: Mapping[str, object] = field(default_factory=_none)
     cookies: Mapping[str, object] = field(default_factory=_none)
-    body: Mapping[str, object] | None = None
+    body: object = None  # the body's fields, or the whole value of a non-object body
     options: RequestOptions = field(default_factory=lambda: RequestOptions())

@@ -99,50 +99,44 @@ def build_request(
     )
 
 
-def _json(
-    op: Operation[Any],
-    body: BaseModel | dict[str, object] | None,
-    extra_body: Mapping[str, object] | None,
-) -> bytes:
+def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | None) -> bytes:
     try:
         if isinstance(body, BaseModel) and not extra_body:
             return body.__pydantic_serializer__.to_json(body, exclude_unset=True)
-        payload = _plain(body)
+        payload = _dump({} if body is None else body)
         if extra_body:
-            payload.update(_plain(dict(extra_body)))
+            if not isinstance(payload, dict):
+                raise _invalid(op, "extra_body", "applies only to a body that is a JSON object")
+            payload.update(_dump(dict(extra_body)))
         return pydantic_core.to_json(payload)
     except pydantic_core.PydanticSerializationError as error:
-        issue = ValidationIssue(("body",), "json", f"cannot be sent as JSON: {error}")
-        raise RequestValidationError(op.name, [issue]) from None
+        raise _invalid(op, "json", f"cannot be sent as JSON: {error}") from None
 
 
-def _plain(body: BaseModel | dict[str, object] | None) -> dict[str, object]:
-    """The body as JSON-ready values: models dumped as the caller set them."""
-    if body is None:
-        return {}
-    if isinstance(body, BaseModel):
-        dumped: dict[str, object] = body.model_dump(mode="json", exclude_unset=True)
-        return dumped
-    return {k: _dump(v) for k, v in body.items()}
+def _invalid(op: Operation[Any], rule: str, message: str) -> RequestValidationError:
+    return RequestValidationError(op.name, [ValidationIssue(("body",), rule, message)])
 
 
-def _dump(value: object) -> object:
+def _dump(value: Any) -> Any:
+    """JSON-ready values: models dumped as the caller set them."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_unset=True)
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_dump(v) for v in value]
     return value
 
 
 def _multipart(
-    op: Operation[Any],
-    body: BaseModel | dict[str, object] | None,
-    extra_body: Mapping[str, object] | None,
+    op: Operation[Any], body: object, extra_body: Mapping[str, object] | None
 ) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
     values: dict[str, object] = (
         {k: getattr(body, k) for k in body.model_fields_set}
         if isinstance(body, BaseModel)
-        else dict(body or {})
+        else dict(body)
+        if isinstance(body, Mapping)
+        else {}
     )
     values.update(extra_body or {})
     data: dict[str, Any] = {}

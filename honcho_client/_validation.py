@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping, Sized
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import RootModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 from typing_extensions import TypedDict
 
@@ -33,7 +33,7 @@ class Checked(TypedDict):
     query: Mapping[str, object]
     headers: Mapping[str, object]
     cookies: Mapping[str, object]
-    body: BaseModel | dict[str, object] | None
+    body: object
 
 
 def check_call(call: Call[Any], validate: bool) -> Checked:
@@ -41,18 +41,17 @@ def check_call(call: Call[Any], validate: bool) -> Checked:
 
     Raises RequestValidationError naming every broken rule; nothing has been sent then.
     """
-    op = call.op
-    given = [_given(getattr(call, where)) for where in _LOCATIONS]
-    issues: list[ValidationIssue] = []
-    _check_path(op, given[0], issues)
-    body: BaseModel | dict[str, object] | None = None
-    if call.body is not None:
-        body = _given(call.body)
+    op, issues = call.op, list[ValidationIssue]()
+    values = {where: _given(getattr(call, where)) for where in _LOCATIONS}
+    _check_path(op, values["path"], issues)
+    body = call.body
+    if isinstance(body, Mapping) and not (op.body and issubclass(op.body, RootModel)):
+        body = _given(body)  # the fields of an object body; a root body is one value
     if validate:
-        for where, values in zip(_LOCATIONS, given):
-            rules = getattr(op, "path_params" if where == "path" else where)
-            if values and rules:
-                given[_LOCATIONS.index(where)] = _validate_params(op, where, rules, values, issues)
+        rules = (op.path_params, op.query, op.headers, op.cookies)
+        for where, annotations in zip(_LOCATIONS, rules, strict=True):
+            if values[where] and annotations:
+                values[where] = _validate_params(op, where, annotations, values[where], issues)
         if op.body is not None and body is not None:
             try:
                 body = op.body.model_validate(body)
@@ -60,7 +59,13 @@ def check_call(call: Call[Any], validate: bool) -> Checked:
                 issues.extend(issues_of(error, ("body",)))
     if issues:
         raise RequestValidationError(op.name, issues)
-    return Checked(path=given[0], query=given[1], headers=given[2], cookies=given[3], body=body)
+    return Checked(
+        path=values["path"],
+        query=values["query"],
+        headers=values["headers"],
+        cookies=values["cookies"],
+        body=body,
+    )
 
 
 def _given(values: Mapping[str, object]) -> dict[str, object]:
@@ -69,7 +74,9 @@ def _given(values: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in values.items() if not isinstance(v, Omit)}
 
 
-def _check_path(op: Operation[Any], values: Mapping[str, object], issues: list[ValidationIssue]) -> None:
+def _check_path(
+    op: Operation[Any], values: Mapping[str, object], issues: list[ValidationIssue]
+) -> None:
     """Path parameters must be given and non-empty: an empty one would change the route."""
     for name, annotation in op.path_params.items():
         value = values.get(name)
@@ -94,7 +101,7 @@ def _validate_params(
     adapter = op.cache.get(where)
     if not isinstance(adapter, TypeAdapter):
         # A TypedDict keyed by wire names, which need not be identifiers ("X-Request-Id").
-        schema = TypedDict(f"{op.name}.{where}", dict(rules), total=False)  # type: ignore[misc]  # fields known only at run time
+        schema = TypedDict(f"{op.name}.{where}", dict(rules), total=False)  # type: ignore[misc]  # noqa: UP013 - fields known only at run time
         adapter = op.cache[where] = TypeAdapter(schema)
     try:
         return dict(adapter.validate_python(values))

@@ -184,7 +184,7 @@ def test_public_names() -> None:
             "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncChatStream", "AsyncHoncho",
             "AsyncPage", "AsyncPaginator", "AuthenticationError", "BadRequestError", "ChatStream",
             "ConflictError", "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
-            "Omit", "PermissionDeniedError", "RateLimitError", "RequestValidationError", "SyncPage",
+            "Omit", "PermissionDeniedError", "RateLimitError", "RequestOptions", "RequestValidationError", "SyncPage",
             "UnprocessableEntityError", "ValidationIssue", "__version__", "omit",
         ]
     )  # fmt: skip

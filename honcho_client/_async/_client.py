@@ -16,6 +16,7 @@ from types import FunctionType
 from typing import Any, TypeVar
 
 import httpx
+from typing_extensions import Self
 
 from .._defaults import (
     DEFAULT_ENVIRONMENT,
@@ -42,12 +43,12 @@ from .._retry import RetryPolicy, is_retryable_error, is_retryable_status
 from .._types import Omit, omit
 from .._validation import check_call
 from .._version import __version__
+from ..resources._root import HonchoResources
 from ._pagination import AsyncPage
 from ._response import AsyncAPIResponse
 from ._streaming import AsyncChatStream
-from ..resources._root import HonchoResources
 
-__all__ = ["AsyncHoncho"]
+__all__ = ["AsyncBaseClient", "AsyncHoncho"]
 
 _USER_AGENT = f"honcho-client-python/{__version__}"
 _MAX_IDLE_CONNECTIONS = 20
@@ -56,8 +57,8 @@ _MAX_IDLE_CONNECTIONS = 20
 T = TypeVar("T")
 
 
-class AsyncHoncho(HonchoResources[Async, Parsed]):
-    """Client for the Honcho API.
+class AsyncBaseClient(Resource[Async, Parsed]):
+    """Settings, the connection pool and sending; the root of a resource tree derives from it.
 
     `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
     Authorization header is sent. The server is `base_url` if given, else the named
@@ -151,7 +152,7 @@ class AsyncHoncho(HonchoResources[Async, Parsed]):
         max_retries: int | Omit = omit,
         default_headers: Mapping[str, str] | Omit = omit,
         validate_requests: bool | Omit = omit,
-    ) -> AsyncHoncho:
+    ) -> Self:
         """A copy with some settings changed, sharing this client's connection pool."""
         copy = object.__new__(type(self))
         copy.__dict__.update(
@@ -179,7 +180,7 @@ class AsyncHoncho(HonchoResources[Async, Parsed]):
         if self._owns_http:
             await self._http.aclose()
 
-    async def __aenter__(self) -> AsyncHoncho:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -317,3 +318,12 @@ class AsyncHoncho(HonchoResources[Async, Parsed]):
             retries + 1,
         )
         await asyncio.sleep(delay)
+
+
+class AsyncHoncho(AsyncBaseClient, HonchoResources[Async, Parsed]):
+    """Client for the Honcho API: `client.apps`, `client.keys`, and their `with_raw_response`.
+
+    `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
+    Authorization header is sent. The server is `base_url` if given, else the named
+    `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
+    """

@@ -13,6 +13,7 @@ from types import FunctionType
 from typing import Any, TypeVar
 
 import httpx
+from typing_extensions import Self
 
 from .._defaults import (
     DEFAULT_ENVIRONMENT,
@@ -44,7 +45,7 @@ from ._pagination import SyncPage
 from ._response import APIResponse
 from ._streaming import ChatStream
 
-__all__ = ["Honcho"]
+__all__ = ["BaseClient", "Honcho"]
 
 _USER_AGENT = f"honcho-client-python/{__version__}"
 _MAX_IDLE_CONNECTIONS = 20
@@ -53,8 +54,8 @@ _MAX_IDLE_CONNECTIONS = 20
 T = TypeVar("T")
 
 
-class Honcho(HonchoResources[Sync, Parsed]):
-    """Client for the Honcho API.
+class BaseClient(Resource[Sync, Parsed]):
+    """Settings, the connection pool and sending; the root of a resource tree derives from it.
 
     `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
     Authorization header is sent. The server is `base_url` if given, else the named
@@ -148,7 +149,7 @@ class Honcho(HonchoResources[Sync, Parsed]):
         max_retries: int | Omit = omit,
         default_headers: Mapping[str, str] | Omit = omit,
         validate_requests: bool | Omit = omit,
-    ) -> Honcho:
+    ) -> Self:
         """A copy with some settings changed, sharing this client's connection pool."""
         copy = object.__new__(type(self))
         copy.__dict__.update(
@@ -176,7 +177,7 @@ class Honcho(HonchoResources[Sync, Parsed]):
         if self._owns_http:
             self._http.close()
 
-    def __enter__(self) -> Honcho:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -314,3 +315,12 @@ class Honcho(HonchoResources[Sync, Parsed]):
             retries + 1,
         )
         time.sleep(delay)
+
+
+class Honcho(BaseClient, HonchoResources[Sync, Parsed]):
+    """Client for the Honcho API: `client.apps`, `client.keys`, and their `with_raw_response`.
+
+    `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
+    Authorization header is sent. The server is `base_url` if given, else the named
+    `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
+    """
