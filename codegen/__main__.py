@@ -1,4 +1,8 @@
-"""`python -m codegen [--check]`: regenerate, or check that the committed output is current."""
+"""`python -m codegen [--check]`: regenerate, or check that the committed output is current.
+
+With `--spec`, `--package` and `--out` it writes a client package for another document instead
+(its own `Client`/`AsyncClient`, on honcho_client's runtime).
+"""
 
 from __future__ import annotations
 
@@ -14,19 +18,25 @@ from . import _render, _spec, _unasync
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
-# Directories whose every .py file is generated: a file there that is not generated is stale.
-GENERATED_DIRS = (
-    Path("honcho_client/types"),
-    Path("honcho_client/resources"),
-    Path("honcho_client/_sync"),
-)
+DEFAULT = _render.Target(spec=SPEC)
 
 
-def generate() -> dict[Path, str]:
-    """Every generated file, formatted, by path relative to the repo root."""
-    spec_text = SPEC.read_bytes()
-    files = _render.render(_spec.load(SPEC), spec_text)
-    files.update(_unasync_files())
+def generated_dirs(target: _render.Target) -> list[Path]:
+    """Directories whose every .py file is generated: a file there that is not generated is stale."""
+    base = Path(*target.package.split("."))
+    dirs = [base / "types", base / "resources"]
+    if target == DEFAULT:
+        dirs.append(Path("honcho_client/_sync"))
+    return dirs
+
+
+def generate(target: _render.Target = DEFAULT) -> dict[Path, str]:
+    """Every generated file, formatted, by path relative to the output root."""
+    spec_text = target.spec.read_bytes()
+    api = _spec.load(target.spec)
+    files = _render.render(api, spec_text, target, api.docs)
+    if target == DEFAULT:
+        files.update(_unasync_files())
     return _format(files)
 
 
@@ -47,49 +57,69 @@ def _format(files: dict[Path, str]) -> dict[Path, str]:
         for path, text in files.items():
             (base / path).parent.mkdir(parents=True, exist_ok=True)
             (base / path).write_text(text)
+        packages = sorted({path.parts[0] for path in files if path.suffix == ".py"})
         ruff = [sys.executable, "-m", "ruff"]
         subprocess.run(
-            [
-                *ruff,
-                "check",
-                "--quiet",
-                "--fix-only",
-                "--select",
-                "I,F401,UP,RUF022",
-                "honcho_client",
-            ],
+            [*ruff, "check", "--quiet", "--fix-only", "--select", "I,F401,UP,RUF022", *packages],
             cwd=base,
             check=False,
         )
-        subprocess.run([*ruff, "format", "--quiet", "honcho_client"], cwd=base, check=True)
+        subprocess.run([*ruff, "format", "--quiet", *packages], cwd=base, check=True)
         return {path: (base / path).read_text() for path in files}
 
 
-def stale_files(files: dict[Path, str]) -> list[str]:
+def stale_files(
+    files: dict[Path, str], out: Path = ROOT, target: _render.Target = DEFAULT
+) -> list[str]:
     stale = []
     for path, text in sorted(files.items()):
-        target = ROOT / path
-        if not target.exists():
+        where = out / path
+        if not where.exists():
             stale.append(f"{path} (missing)")
-        elif target.read_text() != text:
+        elif where.read_text() != text:
             stale.append(f"{path} (differs)")
-    for directory in GENERATED_DIRS:
-        for path in sorted((ROOT / directory).rglob("*.py")):
-            rel = path.relative_to(ROOT)
+    for directory in generated_dirs(target):
+        for path in sorted((out / directory).rglob("*.py")):
+            rel = path.relative_to(out)
             if rel not in files:
                 stale.append(f"{rel} (not generated from the spec any more)")
     return stale
 
 
+def write(files: dict[Path, str], out: Path = ROOT, target: _render.Target = DEFAULT) -> None:
+    for directory in generated_dirs(target):
+        for path in (out / directory).rglob("*.py"):
+            if path.relative_to(out) not in files:
+                path.unlink()
+    for path, text in files.items():
+        where = out / path
+        where.parent.mkdir(parents=True, exist_ok=True)
+        if not where.exists() or where.read_text() != text:
+            where.write_text(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
-    parser.add_argument(
-        "--check", action="store_true", help="fail if the committed output is stale"
-    )
+    parser.add_argument("--check", action="store_true", help="fail if the output is stale")
+    parser.add_argument("--spec", type=Path, help="another OpenAPI document (JSON or YAML)")
+    parser.add_argument("--package", help="the package to write for --spec (a Python name)")
+    parser.add_argument("--out", type=Path, help="the directory to write --package into")
     args = parser.parse_args(argv)
-    files = generate()
+    target, out = DEFAULT, ROOT
+    if args.spec or args.package or args.out:
+        if not (args.spec and args.package and args.out):
+            parser.error("--spec, --package and --out go together")
+        if not all(part.isidentifier() for part in args.package.split(".")):
+            parser.error(f"--package must be a Python package name, got {args.package!r}")
+        target = _render.Target(spec=args.spec.resolve(), package=args.package, clients=True)
+        out = args.out
+    try:
+        files = generate(target)
+    except _spec.SpecError as error:
+        print(f"codegen: {target.spec.name}: {error}", file=sys.stderr)
+        return 2
     if args.check:
-        stale = stale_files(files)
+        stale = stale_files(files, out, target)
         if stale:
             print("Generated code is stale; run `python -m codegen`:", file=sys.stderr)
             for line in stale:
@@ -97,16 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"codegen --check: {len(files)} generated files are current")
         return 0
-    for directory in GENERATED_DIRS:
-        for path in (ROOT / directory).rglob("*.py"):
-            if path.relative_to(ROOT) not in files:
-                path.unlink()
-    for path, text in files.items():
-        target = ROOT / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text() != text:
-            target.write_text(text)
-    print(f"codegen: wrote {len(files)} files from {SPEC.name}")
+    write(files, out, target)
+    print(f"codegen: wrote {len(files)} files from {target.spec.name}")
     return 0
 
 

@@ -1,46 +1,46 @@
-"""Renders the model of openapi.yaml into files: models, resources, `api.md`, provenance."""
+"""Renders the model of a spec into files: models, resources, the root, `api.md`, provenance."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import keyword
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
 
-from ._spec import Api, Model, Op, Param, Prop, Resource, TypeInfo, class_name, module_name
+from ._spec import Api, Model, Op, Param, Prop, Resource, Type
 
-MARKER = "# Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates."
-MD_MARKER = "<!-- Generated from openapi.yaml by `python -m codegen`. Do not edit. -->"
-GENERATOR_VERSION = "1"
-COMMON_OPTIONS = [
-    "extra_headers: Headers | None = None",
-    "extra_query: Query | None = None",
-    "extra_body: Body | None = None",
-    "timeout: float | httpx.Timeout | None | Omit = omit",
-    "max_retries: int | Omit = omit",
-]
+GENERATOR_VERSION = "2"
+_BUILTINS = ("list", "dict", "object", "str", "int", "float", "bool", "bytes", "type", "set")
 
-_RESOURCE_DOCS = {
-    "apps": "the apps of an account.",
-    "users": "the users of an app.",
-    "sessions": "a user's conversations, and the dialectic chat about the user.",
-    "messages": "the messages of a session.",
-    "metamessages": "a user's metamessages: notes about the user, optionally tied to a session and message.",
-    "collections": "a user's named collections of documents.",
-    "documents": "the documents of a collection, and similarity search over them.",
-    "keys": "API keys, optionally scoped to an app, user, session or collection.",
-}
+
+@dataclass(frozen=True)
+class Target:
+    """What to generate: from which spec, into which package."""
+
+    spec: Path
+    package: str = "honcho_client"
+    root_class: str = "HonchoResources"
+    clients: bool = False  # also write `__init__.py` and `_client.py` with `Client`/`AsyncClient`
+
+    @property
+    def marker(self) -> str:
+        return f"# Generated from {self.spec.name} by `python -m codegen`. Do not edit: change the spec or the templates."
 
 
 def generator_id() -> str:
     # Only pinned tools are named here, so that --check does not depend on unpinned versions.
-    return f"honcho_client codegen {GENERATOR_VERSION} (openapi-python-client {version('openapi-python-client')}, ruff {version('ruff')})"
+    return f"honcho_client codegen {GENERATOR_VERSION} (ruff {version('ruff')})"
 
 
-def render(api: Api, spec_text: bytes) -> dict[Path, str]:
-    """Every generated file (before formatting), by path relative to the repo root."""
+def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> dict[Path, str]:
+    """Every generated file (before formatting), by path relative to the output root."""
+    pkg = target.package
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         trim_blocks=True,
@@ -49,225 +49,378 @@ def render(api: Api, spec_text: bytes) -> dict[Path, str]:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
     )
-    models = {m.name: m for m in api.models}
+    by_key = {m.key: m for m in api.models}
     env.globals.update(
-        marker=MARKER,
-        field_annotation=_field_annotation,
-        field_default=_field_default,
-        resource_doc=lambda r: _RESOURCE_DOCS.get(r.name, ""),
+        marker=target.marker,
+        pkg=pkg,
+        root_class=target.root_class,
+        api=api,
+        field_line=_field_line,
+        has_alias=lambda m: any(p.name != p.wire for p in m.props),
+        typed_dict=_typed_dict,
+        type_imports=lambda refs: _type_imports(refs, by_key, pkg),
+        resource_doc=lambda r: _resource_doc(r, docs),
+        operation=_operation,
         signature=_signature,
-        return_type=_return_type,
-        call_args=_call_args,
+        call=_call,
         docstring=_docstring,
-        path_rule=lambda op: _tuple(f'"{p.name}"' for p in op.path_params),
-        query_rule=lambda op: _tuple(
-            _rule(p.name, p.type, p.required, models) for p in op.query_params
-        ),
-        body_rule=lambda op: _body_rule(op, models),
-        parse_expr=_parse_expr,
-        module_of=lambda cls: module_name(cls),
-        md_return=_md_return,
-        md_rules=_md_rules,
+        result_type=_result_type,
+        builtins_safe=_builtins_safe,
+        md_result=_md_result,
+        md_params=_md_params,
+        resource_refs=_resource_refs,
+        resource_names=_resource_names,
+        indent_doc=_indent_doc,
+        json=json.dumps,
     )
     out: dict[Path, str] = {}
-    types_dir = Path("honcho_client/types")
+    base = Path(*pkg.split("."))
+    types_dir = base / "types"
     for model in api.models:
-        names = {n for p in model.props for n in p.type.models if n != model.name}
-        deps = sorted((models[n] for n in names), key=lambda m: m.module)
         out[types_dir / f"{model.module}.py"] = env.get_template("model.py.jinja").render(
-            model=model, deps=deps
+            model=model, refs=_model_refs(model)
         )
-    out[types_dir / "__init__.py"] = env.get_template("types_init.py.jinja").render(
-        models=api.models
+    names = sorted(
+        n
+        for m in api.models
+        for n in (
+            [m.class_name, m.param_name] if m.kind == "model" and m.request else [m.class_name]
+        )
     )
-
-    out[Path("honcho_client/resources/__init__.py")] = _package_init(
+    out[types_dir / "__init__.py"] = env.get_template("types_init.py.jinja").render(
+        models=api.models, names=names
+    )
+    out[base / "resources/__init__.py"] = _package_init(
         env, "The client's resource tree, one module per resource; see api.md."
     )
-    for r in api.walk():
+    out[base / "resources/_root.py"] = env.get_template("resource.py.jinja").render(
+        r=api.root, cls=target.root_class
+    )
+    for r in api.resources:
+        module = base / "resources" / Path(*r.module.split("."))
         if r.children:
-            out[r.file.parent / "__init__.py"] = _package_init(
+            out[module.parent / "__init__.py"] = _package_init(
                 env, f"`client.{r.dotted}` and the resources below it."
             )
-        out[r.file] = env.get_template("resource.py.jinja").render(r=r, models=_resource_models(r))
-
-    out[Path("honcho_client/_spec_info.py")] = env.get_template("spec_info.py.jinja").render(
-        api=api, spec_sha256=hashlib.sha256(spec_text).hexdigest(), generator=generator_id()
+        out[module.with_suffix(".py")] = env.get_template("resource.py.jinja").render(
+            r=r, cls=r.class_name
+        )
+    out[base / "_spec_info.py"] = env.get_template("spec_info.py.jinja").render(
+        spec_name=target.spec.name,
+        spec_sha256=hashlib.sha256(spec_text).hexdigest(),
+        generator=generator_id(),
     )
-    out[Path("api.md")] = (
-        MD_MARKER + "\n" + env.get_template("api.md.jinja").render(api=api, resources=api.walk())
+    out[Path("api.md")] = env.get_template("api.md.jinja").render(
+        resources=[api.root, *api.resources], clients=_client_names(target)
     )
+    if target.clients:
+        out[base / "__init__.py"] = (
+            env.get_template("package_init.py.jinja").render(
+                doc=f"Client of {api.title} {api.version}, generated from {target.spec.name}."
+            )
+            + '\nfrom ._client import AsyncClient, Client\n\n__all__ = ["AsyncClient", "Client"]\n'
+        )
+        out[base / "_client.py"] = env.get_template("client.py.jinja").render()
     return out
+
+
+def _client_names(target: Target) -> tuple[str, str]:
+    return ("Client", "AsyncClient") if target.clients else ("Honcho", "AsyncHoncho")
 
 
 def _package_init(env: jinja2.Environment, doc: str) -> str:
     return env.get_template("package_init.py.jinja").render(doc=doc)
 
 
-def _resource_models(r: Resource) -> list[str]:
-    names: set[str] = set()
+def _resource_doc(r: Resource, docs: dict[str, str]) -> str:
+    if r.dotted in docs:
+        return docs[r.dotted].rstrip(".") + "."
+    if not r.path:
+        return "the root of the resource tree, which the clients derive from."
+    return f"the `{r.name}` operations."
+
+
+# Imports --------------------------------------------------------------------------------------
+
+
+def _model_refs(model: Model) -> set[str]:
+    refs: set[str] = set()
+    for p in model.props:
+        refs |= p.type.refs
+    if model.target is not None:
+        refs |= model.target.refs
+    return refs - {model.key}
+
+
+def _resource_refs(r: Resource) -> set[str]:
+    refs: set[str] = set()
     for op in r.ops:
-        if op.response_model:
-            names.add(op.response_model)
-        if op.response == "page":
-            names.add(_page_class(op))
-        for p in op.body_params:
-            names.update(class_name(n) for n in p.type.models)
-    return sorted(names)
+        for p in op.params:
+            refs |= p.type.refs
+        refs |= op.result.type.refs
+        if op.body is not None:
+            refs.add(op.body.key)
+    return refs
 
 
-def _page_class(op: Op) -> str:
-    return f"Page{op.response_model}"
+def _resource_names(r: Resource) -> str:
+    """What a resource module imports from `_resource` (one line: ruff would leave it exploded)."""
+    kinds = {op.result.kind for op in r.ops}
+    names = ["C", "Raw", "Resource", "Streaming", "W"]
+    if kinds - {"page", "stream"}:
+        names.append("endpoint")
+    if "page" in kinds:
+        names.append("page_endpoint")
+    if "stream" in kinds:
+        names.append("stream_endpoint")
+    return ", ".join(names)
+
+
+def _type_imports(refs: Iterable[str], by_key: dict[str, Model], pkg: str) -> list[str]:
+    """`from <pkg>.types.x import X, XParam` lines; ruff drops the names a module does not use."""
+    lines = []
+    for model in sorted((by_key[k] for k in refs), key=lambda m: m.module):
+        names = [model.class_name]
+        if model.kind == "model" and model.request:
+            names.append(model.param_name)
+        lines.append(f"from {pkg}.types.{model.module} import {', '.join(names)}")
+    return lines
 
 
 # Models ---------------------------------------------------------------------------------------
 
 
-def _field_annotation(prop: Prop) -> str:
-    ann = prop.type.model_annotation
-    if not prop.required and not prop.has_default and not prop.type.nullable:
+def _field_line(prop: Prop) -> str:
+    ann = prop.type.model
+    optional = not prop.required
+    if optional and not prop.has_default and not prop.type.nullable:
         ann += " | None"
-    return ann
+    default = ""
+    if optional:
+        value = None if not prop.has_default else prop.default
+        if value == {}:
+            default = "Field(default_factory=dict)"
+        elif value == []:
+            default = "Field(default_factory=list)"
+        else:
+            default = _py(value)
+    if prop.name != prop.wire:
+        args = ([default] if default and not default.startswith("Field(") else []) + [
+            f"alias={json.dumps(prop.wire)}"
+        ]
+        if default.startswith("Field("):
+            args = [default[len("Field(") : -1], f"alias={json.dumps(prop.wire)}"]
+        default = f"Field({', '.join(args)})"
+    return f"{prop.name}: {ann}" + (f" = {default}" if default else "")
 
 
-def _field_default(prop: Prop) -> str:
-    if prop.required:
-        return ""
-    if not prop.has_default or prop.default is None:
-        return " = None"
-    if prop.default == {}:
-        return " = Field(default_factory=dict)"
-    if prop.default == []:
-        return " = Field(default_factory=list)"
-    return f" = {prop.default!r}"
+def _typed_dict(model: Model) -> tuple[bool, list[tuple[str, str]]]:
+    """(functional syntax needed, [(key, annotation)]) of the model's TypedDict."""
+    items = []
+    functional = False
+    for p in model.props:
+        if p.read_only:
+            continue
+        ann = p.type.param if p.required else f"NotRequired[{p.type.param}]"
+        items.append((p.wire, ann))
+        if not p.wire.isidentifier() or p.wire in _BUILTINS or p.wire in ("date", "datetime"):
+            functional = True
+    functional = functional or any(keyword.iskeyword(k) for k, _ in items)
+    return functional, items
+
+
+def _py(value: object) -> str:
+    if isinstance(value, str):
+        return json.dumps(value)
+    return repr(value)
 
 
 # Resources ------------------------------------------------------------------------------------
 
 
-def _param_annotation(p: Param) -> str:
-    return p.type.param_annotation
+def _result_type(op: Op) -> str:
+    kind, t = op.result.kind, op.result.type
+    if kind == "page":
+        return f"Page[{t.model}]"
+    if kind == "none":
+        return "None"
+    return t.model
 
 
-def _signature(op: Op, variant: str) -> str:
-    """Parameters of a method; `variant` picks the chat overload (false, true, bool, impl)."""
-    params = ["self"]
-    keyword: list[str] = []
-    for p in op.path_params:
-        (params if p.name == op.positional else keyword).append(f"{p.name}: str")
-    params.append("*")
-    params.extend(keyword)
-    body = sorted(op.body_params, key=lambda p: not p.required)
-    for p in [*body, *op.query_params]:
-        ann = _param_annotation(p)
-        if op.response == "chat" and p.name == "stream":
-            if variant == "true":
-                params.append("stream: Literal[True]")
-                continue
-            ann = "Literal[False]" if variant == "false" else "bool"
-        params.append(f"{p.name}: {ann}" if p.required else f"{p.name}: {ann} | Omit = omit")
-    params.extend(COMMON_OPTIONS)
-    return ",\n        ".join(params) + ","
+def _parse(op: Op) -> str:
+    kind, t = op.result.kind, op.result.type
+    if kind == "page":
+        return f"Page[{t.model}].model_validate_json"
+    if kind in ("model", "stream"):
+        return f"{t.model}.model_validate_json"
+    if kind == "none":
+        return "no_content"
+    if kind == "json":
+        return "json.loads"
+    if kind == "bytes":
+        return "bytes"
+    if kind == "text":
+        return "bytes.decode"
+    return f"TypeAdapter[{t.model}]({t.model}).validate_json"
 
 
-def _return_type(op: Op, sync: bool, variant: str) -> str:
-    model = op.response_model
-    if op.response == "model":
-        return str(model)
-    if op.response == "list":
-        return f"builtins.list[{model}]"
-    if op.response == "page":
-        return f"SyncPage[{model}]" if sync else f"AsyncPaginator[{model}]"
-    if op.response == "chat":
-        stream = "ChatStream" if sync else "AsyncChatStream"
-        return {"false": str(model), "true": stream}.get(variant, f"{model} | {stream}")
-    return "object"
+def _operation(op: Op) -> str:
+    """The keyword arguments of `Operation(...)`."""
 
-
-def _call_args(op: Op) -> str:
-    def mapping(params: list[Param]) -> str:
-        return "{" + ", ".join(f'"{p.name}": {p.name}' for p in params) + "}"
+    def annotations(location: str) -> str:
+        params = op.where(location)
+        return "{" + ", ".join(f"{json.dumps(p.wire)}: {p.type.model}" for p in params) + "}"
 
     args = [
-        f"{op.constant}",
-        mapping(op.path_params),
-        mapping(op.query_params) if op.query_params else "None",
-        mapping(op.body_params) if op.has_body else "None",
-        "extra_headers",
-        "extra_query",
-        "extra_body",
-        "timeout",
-        "max_retries",
+        f'name="{op.dotted}"',
+        f'method="{op.http_method}"',
+        f'path="{op.path}"',
     ]
-    return ",\n                ".join(args) + ","
+    for location, arg in (
+        ("path", "path_params"),
+        ("query", "query"),
+        ("header", "headers"),
+        ("cookie", "cookies"),
+    ):
+        if op.where(location):
+            args.append(f"{arg}={annotations(location)}")
+    if op.body is not None:
+        args.append(f"body={op.body.class_name}")
+    if op.body_encoding != "json":
+        args.append(f'body_encoding="{op.body_encoding}"')
+    if op.files:
+        args.append(f"files=({', '.join(json.dumps(f) for f in op.files)},)")
+    args.append(f"safe={op.safe}")
+    args.append(f"parse={_parse(op)}")
+    if op.deprecated:
+        args.append("deprecated=True")
+    return ", ".join(args)
+
+
+def _ordered(op: Op) -> list[Param]:
+    """Parameters in signature order: the positional one, then required, then optional."""
+    rest = [p for p in op.params if p.name != op.positional]
+    positional = [p for p in op.params if p.name == op.positional]
+    return positional + [p for p in rest if p.required] + [p for p in rest if not p.required]
+
+
+def _signature(op: Op, variant: str = "") -> str:
+    """A builder's parameters; `variant` is "", "plain" or "stream" (streamable operations)."""
+    parts = ["self"]
+    keyword_only = False
+    for p in _ordered(op):
+        if p.name != op.positional and not keyword_only:
+            parts.append("*")
+            keyword_only = True
+        if variant and p.wire == "stream" and p.location == "body":
+            parts.append(
+                "stream: Literal[True]" if variant == "stream" else "stream: Literal[False] = False"
+            )
+            continue
+        ann = p.type.param
+        if p.required:
+            parts.append(f"{p.name}: {ann}")
+        else:
+            parts.append(f"{p.name}: {ann} | Omit = omit")
+    parts.append("**options: Unpack[RequestOptions]")
+    return ", ".join(parts)
+
+
+def stream_default_false(op: Op) -> bool:
+    stream = op.stream_param
+    return op.result.kind == "stream" and stream is not None and stream.default is False
+
+
+def _call(op: Op, variant: str = "") -> str:
+    """The arguments of `Call(...)`."""
+
+    def mapping(params: list[Param]) -> str:
+        return "{" + ", ".join(f"{json.dumps(p.wire)}: {p.name}" for p in params) + "}"
+
+    args = [op.constant]
+    for location, arg in (
+        ("path", "path"),
+        ("query", "query"),
+        ("header", "headers"),
+        ("cookie", "cookies"),
+    ):
+        if op.where(location):
+            args.append(f"{arg}={mapping(op.where(location))}")
+    body = op.where("body")
+    if variant == "plain" and stream_default_false(op):
+        # `stream=False` is the server's default: not sent, so a plain call's body stays as given.
+        body = [p for p in body if p.wire != "stream"]
+    if op.body_kind == "root":
+        args.append(f"body={body[0].name}")
+    elif op.body is not None:
+        args.append(f"body={mapping(body)}")
+    args.append("options=options")
+    return ", ".join(args)
 
 
 def _docstring(op: Op) -> str:
     lines = [op.summary.rstrip(".") + "."]
+    if op.deprecated:
+        lines += ["", "Deprecated: the API marks this operation as deprecated."]
     if op.description:
         lines += ["", op.description]
     lines += ["", f"``{op.http_method} {op.path}``"]
-    params = [*op.path_params, *op.body_params, *op.query_params]
-    described = [p for p in params if p.description]
+    described = [p for p in _ordered(op) if p.description or p.has_default or p.deprecated]
     if described:
         lines += ["", "Args:"]
-        lines += [f"    {p.name}: {p.description}" for p in described]
+        for p in described:
+            text = p.description
+            if p.deprecated:
+                text = ("Deprecated. " + text).strip()
+            if p.has_default:
+                text = (
+                    text.rstrip(".") + "." if text else ""
+                ) + f" Server default: `{json.dumps(p.default)}`."
+            lines.append(f"    {p.name}: {text.strip()}")
     return "\n".join(lines)
 
 
-def _rule(name: str, t: TypeInfo, required: bool, models: dict[str, Model]) -> str:
-    args = [f'"{name}"', _tuple(f'"{k}"' for k in t.kinds)]
-    if required:
-        args.append("required=True")
-    if t.nullable:
-        args.append("nullable=True")
-    args += t.constraint.rule_args()
-    if t.item_ref is not None:
-        args.append(f"items={_schema_rule(models[t.item_ref], models)}")
-    elif t.items is not None:
-        args.append(f"items={_rule('items', t.items, False, models)}")
-    return f"Field({', '.join(args)})"
+def _indent_doc(text: str) -> str:
+    return text.replace('"""', '\\"\\"\\"').replace("\n", "\n        ").replace("        \n", "\n")
 
 
-def _schema_rule(model: Model, models: dict[str, Model]) -> str:
-    fields = _tuple(
-        _rule(p.name, p.type, p.required, models) for p in model.props if not p.read_only
-    )
-    return f'Schema("{model.name}", {fields})'
-
-
-def _body_rule(op: Op, models: dict[str, Model]) -> str:
-    if op.body_schema is None:
-        return "None"
-    return _schema_rule(models[op.body_schema], models)
-
-
-def _parse_expr(op: Op) -> str:
-    if op.response == "page":
-        return f"{_page_class(op)}.model_validate_json"
-    if op.response == "list":
-        return f"{op.constant}_RESULT.validate_json"
-    if op.response in ("model", "chat"):
-        return f"{op.response_model}.model_validate_json"
-    return "parse_json"
-
-
-def _tuple(items: Iterable[str]) -> str:
-    """A Python tuple literal without a trailing comma, so ruff keeps it on one line if it fits."""
-    parts = list(items)
-    return f"({parts[0]},)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+def _builtins_safe(text: str, r: Resource) -> str:
+    """Annotations inside a class whose methods shadow builtins (`list`) name them `builtins.x`."""
+    shadowed = [n for n in _BUILTINS if any(op.name == n for op in r.ops)]
+    for name in shadowed:
+        text = re.sub(rf"(?<![\w.\"']){name}\[", f"builtins.{name}[", text)
+        text = re.sub(rf"(?<![\w.\"']){name}\b(?!\[)(?=[\],| ])", f"builtins.{name}", text)
+    return text
 
 
 # api.md ---------------------------------------------------------------------------------------
 
 
-def _md_return(op: Op) -> str:
-    return _return_type(op, True, "impl").replace("builtins.", "")
+def _md_result(op: Op) -> str:
+    kind, t = op.result.kind, op.result.type
+    if kind == "page":
+        return f"SyncPage[{t.plain}]"
+    if kind == "stream":
+        return f"{t.plain}, or ChatStream with stream=True"
+    if kind == "none":
+        return "None"
+    return t.plain
 
 
-def _md_rules(p: Param) -> str:
-    c = p.type.constraint
-    parts = [r.replace("=", " ") for r in c.rule_args()]
-    if p.type.items is not None and p.type.item_ref:
-        parts.append(f"items: {class_name(p.type.item_ref)}")
-    return ", ".join(parts)
+def _md_params(op: Op) -> list[tuple[str, str, str, str, str]]:
+    """(name, location, type, required, rules and notes) of each parameter."""
+    rows = []
+    for p in _ordered(op):
+        notes = list(p.type.rules)
+        if p.has_default:
+            notes.append(f"default `{json.dumps(p.default)}`")
+        if p.deprecated:
+            notes.append("**deprecated**")
+        name = f"`{p.name}`" + (" (positional)" if p.name == op.positional else "")
+        ann = "`" + _md_type(p.type).replace("|", "\\|") + "`"
+        rows.append((name, p.location, ann, "yes" if p.required else "no", ", ".join(notes)))
+    return rows
+
+
+def _md_type(t: Type) -> str:
+    return t.plain

@@ -1,96 +1,90 @@
-"""Reads openapi.yaml into the small model the templates render.
+"""Reads an OpenAPI 3.0/3.1 document (as FastAPI emits it) into the small model the templates render.
 
-The document is loaded and validated with openapi-python-client's typed OpenAPI models, which keep
-every constraint (minLength, maxLength, minimum, maximum, maxItems, maxProperties); the rest of
-this module walks those typed objects into `Model`s (pydantic classes to write) and `Resource`s
-(the client tree, one `Op` per route).
+The document is read as plain JSON/YAML data. Schemas become `Type`s (a Python annotation for
+models and results, and a wider one for what callers may pass), component schemas become
+`Model`s, and operations become `Op`s arranged in a `Resource` tree. Anything the generator
+cannot express fails with `SpecError`, naming the operation or schema and the construct.
+
+Naming (see `_naming.py` for the rule used when an operation has no `x-sdk-*` names):
+
+- `x-sdk-resource` / `x-sdk-method`: the operation's dotted resource and method name.
+- `x-sdk-read-only: true`: a POST that only reads (may be retried like a GET).
+- `x-sdk-creates: true`: a GET/PUT that creates something (never re-sent after an unknown outcome).
+- `x-sdk-response-schema: Name`: the result type of an operation whose response schema is
+  open (`{}`); `Name` is a schema under `components/x-sdk-schemas` (or `components/schemas`).
 """
 
 from __future__ import annotations
 
+import json
+import keyword
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from openapi_python_client.schema import OpenAPI, Reference, Schema
-from openapi_python_client.schema.openapi_schema_pydantic.operation import (
-    Operation as SpecOperation,
-)
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+from . import _naming
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+JSON_MEDIA = re.compile(r"^application/([\w.+-]+\+)?json$")
+SDK_SCHEMAS = "x-sdk-schemas"
+# Pydantic's BaseModel attributes a field may not shadow.
+_MODEL_RESERVED = frozenset(
+    {
+        "copy",
+        "dict",
+        "json",
+        "schema",
+        "construct",
+        "validate",
+        "fields",
+        "model_config",
+        "model_fields",
+        "model_extra",
+        "model_computed_fields",
+    }
+)
+# Names a generated method parameter may not take: the signature's own.
+_PARAM_RESERVED = frozenset({"self", "options"})
+
+
+class SpecError(ValueError):
+    """The document uses a construct the generator cannot express."""
 
 
 # The model ------------------------------------------------------------------------------------
 
 
-@dataclass
-class Constraint:
-    """Validation rules of one value, by their spec names."""
+@dataclass(frozen=True)
+class Type:
+    """One schema, seen from Python."""
 
-    min_length: int | None = None
-    max_length: int | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    max_items: int | None = None
-    max_properties: int | None = None
+    model: str  # annotation in a pydantic model or a result, rules included
+    param: str  # annotation of a method parameter: everything the model accepts
+    refs: frozenset[str] = frozenset()  # generated names it mentions (classes, aliases)
+    nullable: bool = False
+    rules: tuple[str, ...] = ()  # "min_length 1", for api.md and docstrings
+    binary: bool = False  # a file (format: binary)
+    doc: str = ""  # short form for api.md
 
-    def pydantic_args(self, kind: str) -> list[str]:
-        out = []
-        if self.min_length is not None:
-            out.append(f"min_length={self.min_length}")
-        if self.max_length is not None:
-            out.append(f"max_length={self.max_length}")
-        if self.max_items is not None:
-            out.append(f"max_length={self.max_items}")
-        if self.max_properties is not None:
-            out.append(f"max_length={self.max_properties}")
-        if self.minimum is not None:
-            out.append(f"ge={_num(self.minimum)}")
-        if self.maximum is not None:
-            out.append(f"le={_num(self.maximum)}")
-        return out
-
-    def rule_args(self) -> list[str]:
-        out = []
-        for name in (
-            "min_length",
-            "max_length",
-            "minimum",
-            "maximum",
-            "max_items",
-            "max_properties",
-        ):
-            value = getattr(self, name)
-            if value is not None:
-                out.append(f"{name}={_num(value)}")
-        return out
-
-
-@dataclass
-class TypeInfo:
-    """One schema, seen from Python: its annotations and its validation rule."""
-
-    model_annotation: str  # in a pydantic model, constraints included
-    param_annotation: str  # as a method parameter
-    kinds: tuple[str, ...]  # for the runtime validator
-    nullable: bool
-    constraint: Constraint
-    items: TypeInfo | None = None
-    item_ref: str | None = None  # array items that are a component schema
-    ref: str | None = None
-    models: set[str] = field(default_factory=set)  # component schemas it mentions
+    @property
+    def plain(self) -> str:
+        return self.doc or self.param
 
 
 @dataclass
 class Prop:
-    name: str
-    type: TypeInfo
+    name: str  # Python name
+    wire: str  # JSON name
+    type: Type
     required: bool
-    default: Any  # _NO_DEFAULT when none
+    default: object  # NO_DEFAULT when none
     description: str
-    read_only: bool
+    read_only: bool = False
+    deprecated: bool = False
 
     @property
     def has_default(self) -> bool:
@@ -99,64 +93,101 @@ class Prop:
 
 @dataclass
 class Model:
-    name: str  # schema key, e.g. "Page_App_"
+    """A generated name in `types/`: a pydantic class, a RootModel, or a type alias."""
+
+    key: str  # schema key (or a synthetic one for inline schemas)
     class_name: str
     module: str
     description: str
-    props: list[Prop]
-    request_side: bool = False
+    kind: str  # "model" | "root" | "alias"
+    props: list[Prop] = field(default_factory=list)
+    target: Type | None = None  # what a root model or alias stands for
+    extra: str = "allow"  # pydantic `extra` of a model class
+    allows_extra: bool | None = None  # the schema's additionalProperties, None when not said
+    request: bool = False  # reachable from a request: also gets a TypedDict
+    response: bool = False  # reachable from a response
+
+    @property
+    def param_name(self) -> str:
+        return self.class_name + "Param"
 
 
 @dataclass
 class Param:
-    name: str
-    location: str  # path, query, body
-    type: TypeInfo
+    name: str  # Python name
+    wire: str
+    location: str  # path, query, header, cookie, body
+    type: Type
     required: bool
+    default: object
     description: str
+    deprecated: bool = False
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not NO_DEFAULT
+
+
+@dataclass
+class Result:
+    kind: str  # "none", "json", "model", "adapter", "page", "stream", "bytes", "text"
+    type: Type  # the result annotation (for pages: the item's)
+    page: str | None = None  # for "page": the envelope's schema key
 
 
 @dataclass
 class Op:
-    resource: str
-    method_name: str
+    resource: str  # dotted; "" for the root
+    name: str
     http_method: str
     path: str
     operation_id: str
     summary: str
     description: str
-    path_params: list[Param]
-    query_params: list[Param]
-    body_params: list[Param]
-    body_schema: str | None  # component name of the body
-    has_body: bool
+    deprecated: bool
+    params: list[Param]
+    body: Model | None  # the request model
+    body_kind: str | None  # "fields" (one keyword per property) or "root" (one value)
+    body_encoding: str  # "json" | "multipart"
+    files: tuple[str, ...]
     safe: bool
-    response: str  # model, page, list, json, chat
-    response_model: str | None  # class name of the model / page item / list item
+    result: Result
+
+    def where(self, location: str) -> list[Param]:
+        return [p for p in self.params if p.location == location]
 
     @property
     def positional(self) -> str | None:
         """The innermost path parameter, which may also be given positionally."""
-        return self.path_params[-1].name if self.path_params else None
+        path = self.where("path")
+        return path[-1].name if path else None
 
     @property
     def constant(self) -> str:
-        return "_" + self.method_name.upper()
+        return "_" + self.name.upper()
+
+    @property
+    def dotted(self) -> str:
+        return f"{self.resource}.{self.name}" if self.resource else self.name
+
+    @property
+    def stream_param(self) -> Param | None:
+        return next((p for p in self.params if p.wire == "stream"), None)
 
 
 @dataclass
 class Resource:
-    path: tuple[str, ...]  # ("apps", "users", "metamessages")
+    path: tuple[str, ...]  # ("apps", "users"); () for the root
     ops: list[Op] = field(default_factory=list)
     children: list[Resource] = field(default_factory=list)
 
     @property
     def name(self) -> str:
-        return self.path[-1]
+        return self.path[-1] if self.path else ""
 
     @property
     def class_name(self) -> str:
-        return _pascal(self.name)
+        return _naming.pascal(self.name)
 
     @property
     def dotted(self) -> str:
@@ -164,14 +195,15 @@ class Resource:
 
     @property
     def module(self) -> str:
-        """Import path below honcho_client.resources; packages for resources with children."""
+        """Import path below `<package>.resources`; packages for resources with children."""
         if self.children:
-            return ".".join((*self.path, self.name))
+            return ".".join((*self.path, self.path[-1]))
         return ".".join(self.path)
 
-    @property
-    def file(self) -> Path:
-        return Path("honcho_client/resources", *self.module.split(".")).with_suffix(".py")
+    def walk(self) -> Iterator[Resource]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 @dataclass
@@ -179,23 +211,17 @@ class Api:
     title: str
     version: str
     models: list[Model]
-    resources: list[Resource]  # top level: apps, keys
+    root: Resource
+    docs: dict[str, str] = field(default_factory=dict)  # dotted resource -> one line about it
 
-    def walk(self) -> list[Resource]:
-        out: list[Resource] = []
-
-        def visit(r: Resource) -> None:
-            out.append(r)
-            for child in r.children:
-                visit(child)
-
-        for r in self.resources:
-            visit(r)
-        return out
+    @property
+    def resources(self) -> list[Resource]:
+        """Every resource below the root, depth first."""
+        return [r for child in self.root.children for r in child.walk()]
 
     @property
     def ops(self) -> list[Op]:
-        return [op for r in self.walk() for op in r.ops]
+        return [op for r in self.root.walk() for op in r.ops]
 
 
 class _NoDefault:
@@ -204,340 +230,848 @@ class _NoDefault:
 
 
 NO_DEFAULT: Any = _NoDefault()
+OBJECT = Type("object", "object", doc="object")
+NONE = Type("None", "None", nullable=True, doc="None")
 
 
 # Loading --------------------------------------------------------------------------------------
 
 
 def load(path: Path) -> Api:
-    raw = yaml.safe_load(path.read_text())
-    doc = OpenAPI.model_validate(raw)
+    """Read the document at `path` (JSON or YAML)."""
+    text = path.read_text(encoding="utf-8")
+    doc = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    if not isinstance(doc, dict) or not str(doc.get("openapi", "")).startswith("3."):
+        raise SpecError(f"{path}: not an OpenAPI 3.0/3.1 document (no `openapi: 3.x`)")
     return _Reader(doc).read()
 
 
+@dataclass
+class _RawOp:
+    path: str
+    method: str
+    op: dict[str, Any]
+    item: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        oid = self.op.get("operationId")
+        return f"{self.method.upper()} {self.path}" + (f" ({oid})" if oid else "")
+
+
 class _Reader:
-    def __init__(self, doc: OpenAPI) -> None:
+    def __init__(self, doc: dict[str, Any]) -> None:
         self.doc = doc
-        assert doc.components is not None and doc.components.schemas is not None
-        self.schemas: dict[str, Schema] = {
-            _s(name): s for name, s in doc.components.schemas.items() if isinstance(s, Schema)
-        }
+        components = doc.get("components") or {}
+        self.schemas: dict[str, Any] = dict(components.get("schemas") or {})
+        for name, schema in (components.get(SDK_SCHEMAS) or {}).items():
+            if name in self.schemas:
+                raise SpecError(f"components/{SDK_SCHEMAS}/{name}: also in components/schemas")
+            self.schemas[name] = schema
+        self.components = components
+        self.models: dict[str, Model] = {}
+        self._class_names: dict[str, str] = {}
+        for key in self.schemas:  # component names first, so inline schemas never take them
+            self._class_name(key, {}, inline=False)
+
+    # The document ---------------------------------------------------------------------------
 
     def read(self) -> Api:
-        ops = [self.op(path, method, op) for path, method, op in self._operations()]
-        request_side = self._request_side(ops)
-        models = [self.model(name, name in request_side) for name in sorted(self.schemas)]
+        raw = list(self._operations())
+        names = _naming.names(
+            [(r.path, r.method, r.op.get("operationId"), _sdk_names(r)) for r in raw]
+        )
+        pages = self._page_schemas()
+        ops = [self.op(r, *names[i], pages) for i, r in enumerate(raw)]
+        # Every component schema is a generated name, except the page envelopes (Page[T] parses them).
+        used_as_page = {op.result.page for op in ops if op.result.kind == "page"}
+        for key in self.schemas:
+            if key in used_as_page and key not in self.models and not self._mentioned(key):
+                continue
+            self.model_for(key, key)
+        self._mark_sides(ops)
+        info = self.doc.get("info") or {}
+        root = _tree(ops)
         return Api(
-            title=_s(self.doc.info.title),
-            version=_s(self.doc.info.version),
-            models=models,
-            resources=_tree(ops),
+            title=str(info.get("title", "")),
+            version=str(info.get("version", "")),
+            models=sorted(self.models.values(), key=lambda m: m.class_name),
+            root=root,
+            docs=self._docs(root, raw, names),
         )
 
-    def _operations(self) -> list[tuple[str, str, SpecOperation]]:
-        out = []
-        for path, item in self.doc.paths.items():
-            for method in HTTP_METHODS:
-                op = getattr(item, method)
-                if op is not None:
-                    out.append((_s(path), method.upper(), op))
+    def _docs(
+        self, root: Resource, raw: list[_RawOp], names: list[tuple[str, str]]
+    ) -> dict[str, str]:
+        """One line per resource: `x-sdk-resources`, else the description of its ops' one tag."""
+        given = self.doc.get("x-sdk-resources") or {}
+        tags = {
+            str(t.get("name")): _text(t.get("description"))
+            for t in self.doc.get("tags") or []
+            if isinstance(t, dict) and t.get("description")
+        }
+        out: dict[str, str] = {}
+        for r in root.walk():
+            if r.dotted in given:
+                out[r.dotted] = _text(given[r.dotted])
+                continue
+            op_tags = {
+                tuple(x.op.get("tags") or ())
+                for x, n in zip(raw, names, strict=True)
+                if n[0] == r.dotted
+            }
+            if len(op_tags) == 1:
+                (only,) = op_tags
+                if len(only) == 1 and only[0] in tags:
+                    out[r.dotted] = tags[only[0]]
         return out
 
-    def _request_side(self, ops: list[Op]) -> set[str]:
-        seen: set[str] = set()
-        todo = [op.body_schema for op in ops if op.body_schema]
-        while todo:
-            name = todo.pop()
-            if name in seen:
+    def _operations(self) -> Iterator[_RawOp]:
+        for path, item in (self.doc.get("paths") or {}).items():
+            item = self.deref(item, f"paths/{path}")
+            for method in HTTP_METHODS:
+                if method in item:
+                    yield _RawOp(str(path), method, item[method], item)
+
+    def _mentioned(self, key: str) -> bool:
+        """Whether another schema refers to `key` (so its model must exist)."""
+        needle = json.dumps(f"#/components/schemas/{key}")
+        return any(name != key and needle in json.dumps(s) for name, s in self.schemas.items())
+
+    # References -----------------------------------------------------------------------------
+
+    def deref(self, node: Any, where: str) -> Any:
+        """Follow a local `$ref` (to anything but a schema) to its target."""
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node:
+            ref = str(node["$ref"])
+            if not ref.startswith("#/"):
+                raise SpecError(f"{where}: external reference {ref!r} is not supported")
+            target: Any = self.doc
+            for part in ref[2:].split("/"):
+                part = part.replace("~1", "/").replace("~0", "~")
+                if not isinstance(target, dict) or part not in target:
+                    raise SpecError(f"{where}: reference {ref!r} points at nothing")
+                target = target[part]
+            node = target
+            seen += 1
+            if seen > 20:
+                raise SpecError(f"{where}: reference cycle at {ref!r}")
+        return node
+
+    def ref_key(self, ref: str, where: str) -> str:
+        for prefix in ("#/components/schemas/", f"#/components/{SDK_SCHEMAS}/"):
+            if ref.startswith(prefix):
+                key = ref[len(prefix) :].replace("~1", "/").replace("~0", "~")
+                if key not in self.schemas:
+                    raise SpecError(f"{where}: reference {ref!r} points at no schema")
+                return key
+        raise SpecError(f"{where}: schema reference {ref!r} is not a component schema")
+
+    def schema_of(self, schema: Any, where: str) -> tuple[dict[str, Any], str | None]:
+        """The schema behind `schema` and its component key, following `$ref` and one-item allOf."""
+        key = None
+        for _ in range(20):
+            if not isinstance(schema, dict):
+                raise SpecError(f"{where}: a schema must be an object, got {schema!r}")
+            if "$ref" in schema:
+                key = self.ref_key(str(schema["$ref"]), where)
+                schema = self.schemas[key]
                 continue
-            seen.add(name)
-            for prop in _props(self.schemas[name]).values():
-                todo.extend(self.type(prop).models)
-        return seen
+            all_of = schema.get("allOf")
+            if isinstance(all_of, list) and len(all_of) == 1 and not _own_keywords(schema):
+                schema = all_of[0]
+                continue
+            return schema, key
+        raise SpecError(f"{where}: reference cycle")
 
-    # Types ------------------------------------------------------------------------------------
+    # Types ----------------------------------------------------------------------------------
 
-    def resolve(self, s: Schema | Reference) -> tuple[Schema, str | None]:
-        if isinstance(s, Reference):
-            name = _s(s.ref).rsplit("/", 1)[-1]
-            return self.schemas[name], name
-        return s, None
-
-    def type(self, s: Schema | Reference) -> TypeInfo:
-        schema, ref = self.resolve(s)
-        if ref is not None:
-            cls = class_name(ref)
-            return TypeInfo(
-                cls,
-                f"{cls} | Mapping[str, object]",
-                ("object",),
-                False,
-                Constraint(),
-                ref=ref,
-                models={ref},
-            )
-        constraint = Constraint(
-            min_length=schema.minLength,
-            max_length=schema.maxLength,
-            minimum=schema.minimum,  # type: ignore[arg-type]
-            maximum=schema.maximum,  # type: ignore[arg-type]
-            max_items=schema.maxItems,
-            max_properties=schema.maxProperties,
-        )
-        if schema.anyOf:
-            members = [self.type(m) for m in schema.anyOf]
-            nullable = any(m.kinds == ("null",) for m in members)
-            real = [m for m in members if m.kinds != ("null",)]
-            kinds = tuple(k for m in real for k in m.kinds)
-            model_ann = " | ".join(m.model_annotation for m in real) + (
-                " | None" if nullable else ""
-            )
-            param_ann = " | ".join(m.param_annotation for m in real) + (
-                " | None" if nullable else ""
-            )
-            info = TypeInfo(model_ann, param_ann, kinds, nullable, Constraint())
-            info.models = {n for m in real for n in m.models}
-            if len(real) == 1:  # carry the one member's rules (e.g. a nullable constrained string)
-                info.constraint, info.items, info.item_ref = (
-                    real[0].constraint,
-                    real[0].items,
-                    real[0].item_ref,
-                )
+    def type(self, schema: Any, where: str, hint: str) -> Type:
+        """The Python type of a schema; `hint` names inline object models found in it."""
+        if not isinstance(schema, dict):
+            if schema is True:
+                return OBJECT
+            raise SpecError(f"{where}: a schema must be an object, got {schema!r}")
+        if "$ref" in schema:
+            key = self.ref_key(str(schema["$ref"]), where)
+            model = self.model_for(key, key)
+            return self._named(model, nullable=bool(schema.get("nullable")))
+        all_of = schema.get("allOf")
+        if all_of is not None:
+            if isinstance(all_of, list) and len(all_of) == 1:
+                inner = self.type(all_of[0], where, hint)
+                return _nullable(inner) if schema.get("nullable") else inner
+            raise SpecError(f"{where}: allOf with {len(all_of)} schemas is not supported")
+        for word in ("not", "if", "patternProperties", "prefixItems"):
+            if word in schema:
+                raise SpecError(f"{where}: `{word}` is not supported")
+        for word in ("anyOf", "oneOf"):
+            if word in schema:
+                return self._union(schema, word, where, hint)
+        if "const" in schema:
+            return _literal([schema["const"]], where)
+        if "enum" in schema:
+            values = [v for v in schema["enum"] if v is not None]
+            lit = _literal(values, where) if values else NONE
+            nullable = None in schema["enum"] or bool(schema.get("nullable"))
+            return _nullable(lit) if nullable and values else lit
+        kinds = schema.get("type")
+        if isinstance(kinds, list):
+            real = [k for k in kinds if k != "null"]
+            if len(real) > 1:
+                members = [self.type({**schema, "type": k}, where, hint) for k in real]
+                t = _union_of(members)
             else:
-                info.items = next((m.items for m in real if m.items is not None), None)
-            return info
-        kind = (
-            schema.type.value
-            if schema.type is not None and not isinstance(schema.type, list)
-            else None
-        )
-        fmt = schema.schema_format
+                t = self.type(
+                    {**schema, "type": real[0]} if real else {"type": "null"}, where, hint
+                )
+            return _nullable(t) if "null" in kinds else t
+        t = self._simple(schema, kinds, where, hint)
+        return _nullable(t) if schema.get("nullable") else t
+
+    def _simple(self, schema: dict[str, Any], kind: Any, where: str, hint: str) -> Type:
+        c = _Constraints(schema, where)
+        fmt = schema.get("format")
+        if kind is None:
+            if "properties" in schema or "additionalProperties" in schema:
+                kind = "object"
+            elif "items" in schema:
+                kind = "array"
+            else:
+                return OBJECT  # {}: any JSON value
         if kind == "null":
-            return TypeInfo("None", "None", ("null",), True, constraint)
-        if kind == "string" and fmt == "date-time":
-            return TypeInfo("datetime", "datetime | str", ("date-time",), False, constraint)
+            return NONE
         if kind == "string":
-            return TypeInfo(
-                _annotated("str", constraint, "string"), "str", ("string",), False, constraint
-            )
+            if fmt == "binary":
+                return Type("FileField", "FileTypes", binary=True, doc="FileTypes")
+            if fmt == "date-time":
+                return Type("datetime", "datetime | str", doc="datetime")
+            if fmt == "date":
+                return Type("date", "date | str", doc="date")
+            return c.wrap("str", "str")
         if kind == "integer":
-            return TypeInfo(
-                _annotated("int", constraint, "integer"), "int", ("integer",), False, constraint
-            )
+            return c.wrap("int", "int")
+        if kind == "number":
+            return c.wrap("float", "float")
         if kind == "boolean":
-            return TypeInfo("bool", "bool", ("boolean",), False, constraint)
-        if kind == "object":
-            return TypeInfo(
-                _annotated("dict[str, Any]", constraint, "object"),
-                "Mapping[str, object]",
-                ("object",),
-                False,
-                constraint,
-            )
+            return Type("bool", "bool", doc="bool")
         if kind == "array":
-            assert schema.items is not None
-            items = self.type(schema.items)
-            info = TypeInfo(
-                _annotated(f"list[{items.model_annotation}]", constraint, "array"),
-                f"Sequence[{items.param_annotation}]",
-                ("array",),
-                False,
-                constraint,
-                items=items,
-                item_ref=items.ref,
-            )
-            info.models = set(items.models)
-            return info
-        return TypeInfo("Any", "object", ("any",), True, constraint)
-
-    # Models -----------------------------------------------------------------------------------
-
-    def model(self, name: str, request_side: bool) -> Model:
-        schema = self.schemas[name]
-        required = set(schema.required or [])
-        props = []
-        for prop_name, prop_schema in _props(schema).items():
-            prop_name = _s(prop_name)
-            resolved, _ = self.resolve(prop_schema)
-            props.append(
-                Prop(
-                    name=prop_name,
-                    type=self.type(prop_schema),
-                    required=prop_name in required,
-                    default=resolved.default
-                    if "default" in resolved.model_fields_set
-                    else NO_DEFAULT,
-                    description=_text(resolved.description),
-                    read_only=bool(resolved.readOnly),
+            items = self.type(schema.get("items", {}), f"{where}[]", hint + "Item")
+            if items.binary:
+                return Type(
+                    f"list[{items.model}]",
+                    f"Sequence[{items.param}]",
+                    items.refs,
+                    binary=True,
+                    doc=f"Sequence[{items.plain}]",
                 )
+            return c.wrap(
+                f"list[{items.model}]",
+                f"Sequence[{items.param}]",
+                items.refs,
+                doc=f"Sequence[{items.plain}]",
             )
-        return Model(
-            name=name,
-            class_name=class_name(name),
-            module=module_name(name),
-            description=_text(schema.description) or _text(schema.title),
-            props=props,
-            request_side=request_side,
-        )
+        if kind == "object":
+            if schema.get("properties"):
+                model = self.model_for("#/inline/" + hint, hint, schema=schema, where=where)
+                return self._named(model)
+            extra = schema.get("additionalProperties", True)
+            value = (
+                OBJECT if extra in (True, {}) else self.type(extra, f"{where}{{}}", hint + "Value")
+            )
+            if extra is False:
+                raise SpecError(f"{where}: an object with no properties that allows none")
+            return c.wrap(
+                f"dict[str, {value.model}]",
+                f"Mapping[str, {value.param}]",
+                value.refs,
+                doc=f"Mapping[str, {value.plain}]",
+            )
+        raise SpecError(f"{where}: schema type {kind!r} is not supported")
 
-    # Operations -------------------------------------------------------------------------------
-
-    def op(self, path: str, method: str, op: SpecOperation) -> Op:
-        extra = op.model_extra or {}
-        resource, method_name = (
-            _s(extra.get("x-sdk-resource") or ""),
-            _s(extra.get("x-sdk-method") or ""),
-        )
-        if not resource or not method_name:
-            raise ValueError(f"{method} {path}: x-sdk-resource and x-sdk-method are required")
-        params: dict[str, list[Param]] = {"path": [], "query": []}
-        for p in op.parameters or []:
-            assert not isinstance(p, Reference) and p.param_schema is not None
-            schema, _ = self.resolve(p.param_schema)
-            params[p.param_in.value].append(
-                Param(
-                    _s(p.name),
-                    p.param_in.value,
-                    self.type(p.param_schema),
-                    bool(p.required),
-                    _text(p.description or schema.description),
+    def _union(self, schema: dict[str, Any], word: str, where: str, hint: str) -> Type:
+        members = [
+            self.type(m, f"{where}.{word}[{i}]", f"{hint}{i}") for i, m in enumerate(schema[word])
+        ]
+        nullable = any(m.model == "None" for m in members) or bool(schema.get("nullable"))
+        real = [m for m in members if m.model != "None"]
+        if not real:
+            return NONE
+        t = _union_of(real)
+        discriminator = schema.get("discriminator")
+        if discriminator and len(real) > 1:
+            prop = discriminator.get("propertyName")
+            if prop and all(self._has_literal(m, prop) for m in real):
+                t = Type(
+                    f'Annotated[{t.model}, Field(discriminator="{prop}")]',
+                    t.param,
+                    t.refs,
+                    doc=t.doc,
                 )
-            )
-        # Path parameters in the order they appear in the route.
-        order = re.findall(r"{(\w+)}", path)
-        path_params = sorted(params["path"], key=lambda p: order.index(p.name))
+        return _nullable(t) if nullable else t
 
-        body_params: list[Param] = []
-        body_schema = None
-        has_body = op.request_body is not None
-        if op.request_body is not None:
-            assert not isinstance(op.request_body, Reference)
-            media = op.request_body.content["application/json"]
-            assert media.media_type_schema is not None
-            s, name = self.resolve(media.media_type_schema)
-            if name is None and s.anyOf:  # optional body: anyOf [ref, null]
-                _, name = self.resolve(next(m for m in s.anyOf if isinstance(m, Reference)))
-            assert name is not None
-            body_schema = name
-            body = self.schemas[name]
-            required = set(body.required or [])
-            for prop_name, prop_schema in _props(body).items():
-                prop_name = _s(prop_name)
-                resolved, _ = self.resolve(prop_schema)
-                if resolved.readOnly:
-                    continue
-                body_params.append(
-                    Param(
-                        prop_name,
-                        "body",
-                        self.type(prop_schema),
-                        prop_name in required,
-                        _text(resolved.description),
+    def _has_literal(self, t: Type, prop: str) -> bool:
+        """Whether a union member is a model whose `prop` is a Literal (pydantic needs that)."""
+        model = next((m for m in self.models.values() if m.class_name == t.model), None)
+        if model is None or model.kind != "model":
+            return False
+        p = next((p for p in model.props if p.wire == prop), None)
+        return p is not None and p.type.model.startswith("Literal[")
+
+    def _named(self, model: Model, nullable: bool = False) -> Type:
+        if model.kind == "model":
+            t = Type(
+                model.class_name,
+                f"{model.class_name} | {model.param_name}",
+                frozenset({model.key}),
+                doc=model.class_name,
+            )
+        elif model.kind == "root":
+            assert model.target is not None
+            t = Type(model.class_name, model.target.param, model.target.refs | {model.key})
+        else:  # alias: models use the name; callers may pass what the aliased type accepts
+            assert model.target is not None
+            same = model.target.param == model.target.model
+            t = Type(
+                model.class_name,
+                model.class_name if same else model.target.param,
+                model.target.refs | {model.key},
+                model.target.nullable,
+                model.target.rules,
+                model.target.binary,
+                doc=model.class_name,
+            )
+        return _nullable(t) if nullable else t
+
+    # Models ---------------------------------------------------------------------------------
+
+    def model_for(
+        self, key: str, hint: str, *, schema: dict[str, Any] | None = None, where: str = ""
+    ) -> Model:
+        """The generated name for a component schema (or an inline object schema, by `hint`)."""
+        if key in self.models:
+            return self.models[key]
+        if schema is None:
+            schema, _ = self.schema_of(self.schemas[key], f"components/schemas/{key}")
+            where = f"schema {key}"
+            cls = self._class_names[key]
+        else:
+            cls = self._class_name(key, schema, inline=True)
+        model = Model(
+            key=key,
+            class_name=cls,
+            module=_naming.module_name(cls),
+            description=_text(schema.get("description")) or "",
+            kind="model",
+        )
+        self.models[key] = model  # before the properties: a schema may refer to itself
+        is_object = schema.get("type") in ("object", None) and "properties" in schema
+        if is_object:
+            required = set(schema.get("required") or [])
+            extra = schema.get("additionalProperties")
+            model.allows_extra = None if extra is None else extra is not False
+            seen: set[str] = set()
+            for wire, prop_schema in (schema.get("properties") or {}).items():
+                resolved, _ = self.schema_of(prop_schema, f"{where}.{wire}")
+                name = _naming.identifier(str(wire), _MODEL_RESERVED)
+                if name in seen:
+                    raise SpecError(f"{where}: properties collide as Python name {name!r}")
+                seen.add(name)
+                model.props.append(
+                    Prop(
+                        name=name,
+                        wire=str(wire),
+                        type=self.type(prop_schema, f"{where}.{wire}", cls + _naming.pascal(wire)),
+                        required=wire in required,
+                        default=_default(prop_schema, resolved),
+                        description=_text(
+                            prop_schema.get("description") or resolved.get("description")
+                        ),
+                        read_only=bool(resolved.get("readOnly") or prop_schema.get("readOnly")),
+                        deprecated=bool(
+                            resolved.get("deprecated") or prop_schema.get("deprecated")
+                        ),
                     )
                 )
-        names = [p.name for p in (*path_params, *params["query"], *body_params)]
-        if len(names) != len(set(names)):
-            raise ValueError(f"{method} {path}: parameter names collide: {names}")
+        else:
+            model.kind = "alias"
+            model.target = self.type(schema, where, cls)
+        return model
 
-        response, response_model = self._response(op)
-        safe = (
-            method in ("GET", "PUT", "DELETE") or bool(extra.get("x-sdk-read-only"))
-        ) and not extra.get("x-sdk-creates")
+    def _class_name(self, key: str, schema: dict[str, Any], inline: bool) -> str:
+        title = str(schema.get("title") or "")
+        base = _naming.class_name(key.rsplit("/", 1)[-1])
+        if inline and re.fullmatch(r"[A-Za-z_]\w*", title):
+            base = _naming.class_name(title)
+        name, n = base, 1
+        while name in self._class_names.values() or name in _naming.RESERVED_CLASSES:
+            n += 1
+            name = f"{base}{n}"
+        self._class_names[key] = name
+        return name
+
+    def _mark_sides(self, ops: list[Op]) -> None:
+        """Which models callers build (they get a TypedDict) and which they read.
+
+        A model only callers build rejects unknown fields (a misspelt field fails before sending),
+        unless its schema allows more; one the server sends keeps them, so a newer server's
+        fields do not break an older client.
+        """
+        seen: set[tuple[str, str]] = set()
+
+        def visit(keys: frozenset[str], side: str) -> None:
+            for key in keys:
+                if (key, side) in seen:
+                    continue
+                seen.add((key, side))
+                model = self.models[key]
+                setattr(model, side, True)
+                for p in model.props:
+                    if side == "response" or not p.read_only:
+                        visit(p.type.refs, side)
+                if model.target is not None:
+                    visit(model.target.refs, side)
+
+        for op in ops:
+            for p in op.params:
+                visit(p.type.refs, "request")
+            if op.body is not None:
+                visit(frozenset({op.body.key}), "request")
+            visit(op.result.type.refs, "response")
+        for model in self.models.values():
+            closed = model.allows_extra is False
+            if model.allows_extra is None and model.request and not model.response:
+                closed = True
+            model.extra = "forbid" if closed else "allow"
+
+    # Pages ----------------------------------------------------------------------------------
+
+    def _page_schemas(self) -> set[str]:
+        """Component schemas shaped like a page: `items` (array) and page/size/total/pages."""
+        out: set[str] = set()
+        for key, schema in self.schemas.items():
+            if not isinstance(schema, dict):
+                continue
+            props = schema.get("properties") or {}
+            if "items" in props and {"page", "size"} <= set(props) <= {
+                "items",
+                "page",
+                "size",
+                "total",
+                "pages",
+            }:
+                items, _ = self.schema_of(props["items"], f"schema {key}.items")
+                if items.get("type") == "array":
+                    out.add(key)
+        return out
+
+    # Operations -----------------------------------------------------------------------------
+
+    def op(self, raw: _RawOp, resource: str, name: str, pages: set[str]) -> Op:
+        where, op = raw.label, raw.op
+        pascal = _naming.pascal(f"{resource.rsplit('.', 1)[-1]}_{name}")
+        params = self._params(raw, where, pascal)
+        body, encoding, body_params = self._body(raw, where, pascal)
+        sdk = {k: v for k, v in op.items() if str(k).startswith("x-sdk-")}
+        result = self._result(raw, where, pascal, pages, sdk)
+        query = {p.wire for p in params if p.location == "query"}
+        if result.kind == "page" and "page" not in query:
+            # An envelope without a `page` parameter cannot be paged through: a plain model.
+            result = Result(
+                "model", self._named(self.model_for(result.page or "", result.page or ""))
+            )
+        stream = next((p for p in body_params if p.wire == "stream"), None)
+        if result.kind == "stream" and (stream is None or stream.type.model != "bool"):
+            result = Result("model", result.type)
+        method = raw.method.upper()
+        reads = method in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE") or bool(
+            sdk.get("x-sdk-read-only")
+        )
         return Op(
             resource=resource,
-            method_name=method_name,
+            name=name,
             http_method=method,
-            path=path,
-            operation_id=_s(op.operationId),
-            summary=_text(op.summary),
-            description=_text(op.description),
-            path_params=path_params,
-            query_params=params["query"],
-            body_params=body_params,
-            body_schema=body_schema,
-            has_body=has_body,
-            safe=safe,
-            response=response,
-            response_model=response_model,
+            path=raw.path,
+            operation_id=str(op.get("operationId") or ""),
+            summary=_text(op.get("summary")) or _naming.sentence(name),
+            description=_text(op.get("description")),
+            deprecated=bool(op.get("deprecated")),
+            params=_unique_names(
+                [
+                    *(p for p in params if p.location == "path"),
+                    *body_params,
+                    *(p for p in params if p.location != "path"),
+                ],
+                where,
+            ),
+            body=body,
+            body_kind=None if body is None else ("root" if body.kind == "root" else "fields"),
+            body_encoding=encoding,
+            files=tuple(p.wire for p in body_params if p.type.binary),
+            safe=reads and not sdk.get("x-sdk-creates"),
+            result=result,
         )
 
-    def _response(self, op: SpecOperation) -> tuple[str, str | None]:
-        ok = op.responses["200"]
-        assert not isinstance(ok, Reference) and ok.content is not None
-        media = ok.content["application/json"]
-        schema = media.media_type_schema
+    def _params(self, raw: _RawOp, where: str, pascal: str) -> list[Param]:
+        """Path, query, header and cookie parameters; path ones first, in route order."""
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for source in (raw.item.get("parameters") or [], raw.op.get("parameters") or []):
+            for p in source:  # the operation's own replace the path's (same name and location)
+                p = self.deref(p, where)
+                merged[(str(p.get("in")), str(p.get("name")))] = p
+        out: list[Param] = []
+        for (location, wire), p in merged.items():
+            label = f"{where}: {location} parameter {wire!r}"
+            if location not in ("path", "query", "header", "cookie"):
+                raise SpecError(f"{label}: the location {location!r} is not supported")
+            if "schema" not in p:
+                raise SpecError(f"{label}: a parameter given by `content` is not supported")
+            if location == "header" and wire.lower() in ("accept", "content-type", "authorization"):
+                continue  # the client sets these itself
+            t = self.type(p["schema"], label, pascal + _naming.pascal(wire))
+            if any(self.models[k].kind == "model" for k in t.refs):
+                raise SpecError(f"{label}: an object-valued parameter is not supported")
+            resolved, _ = self.schema_of(p["schema"], label)
+            out.append(
+                Param(
+                    name=_naming.identifier(wire, _PARAM_RESERVED),
+                    wire=wire,
+                    location=location,
+                    type=t,
+                    required=bool(p.get("required")) or location == "path",
+                    default=_default(p["schema"], resolved),
+                    description=_text(p.get("description") or resolved.get("description")),
+                    deprecated=bool(p.get("deprecated")),
+                )
+            )
+        order = re.findall(r"{([^}]+)}", raw.path)
+        declared = {p.wire for p in out if p.location == "path"}
+        for name in order:
+            if name not in declared:
+                raise SpecError(f"{where}: path parameter {name!r} is not declared")
+        for p in out:
+            if p.location == "path" and p.wire not in order:
+                raise SpecError(f"{where}: path parameter {p.wire!r} is not in the path")
+        path = sorted((p for p in out if p.location == "path"), key=lambda p: order.index(p.wire))
+        return [*path, *(p for p in out if p.location != "path")]
+
+    def _body(self, raw: _RawOp, where: str, pascal: str) -> tuple[Model | None, str, list[Param]]:
+        """The request model, its encoding, and the method parameters that fill it."""
+        body = raw.op.get("requestBody")
+        if body is None:
+            return None, "json", []
+        body = self.deref(body, where)
+        label = f"{where}: request body"
+        content = body.get("content") or {}
+        media = next((m for m in content if JSON_MEDIA.match(m)), None)
+        encoding = "json"
+        if media is None and "multipart/form-data" in content:
+            media, encoding = "multipart/form-data", "multipart"
+        if media is None:
+            raise SpecError(
+                f"{label}: media type {', '.join(content) or '(none)'} is not supported "
+                "(JSON and multipart/form-data are)"
+            )
+        schema = (content[media] or {}).get("schema")
         if schema is None:
-            return "json", None
-        s, name = self.resolve(schema)
-        if name is not None and "text/event-stream" in ok.content:
-            return "chat", class_name(name)
-        if name is not None and name.startswith("Page_"):
-            item = _props(self.schemas[name])["items"]
-            assert isinstance(item, Schema) and item.items is not None
-            return "page", class_name(self.resolve(item.items)[1] or "")
-        if name is not None:
-            return "model", class_name(name)
-        if s.type is not None and s.type.value == "array" and s.items is not None:
-            return "list", class_name(self.resolve(s.items)[1] or "")
-        return "json", None
+            raise SpecError(f"{label}: a body without a schema is not supported")
+        required = bool(body.get("required"))
+        # FastAPI's optional body: anyOf [X, null].
+        if isinstance(schema, dict) and not _own_keywords(schema, ignore=("anyOf",)):
+            members = schema.get("anyOf") or []
+            real = [m for m in members if not (isinstance(m, dict) and m.get("type") == "null")]
+            if len(members) == 2 and len(real) == 1:
+                schema, required = real[0], False
+        resolved, key = self.schema_of(schema, label)
+        if resolved.get("properties") and resolved.get("type", "object") == "object":
+            if key is not None:
+                model = self.model_for(key, key)
+            else:
+                model = self.model_for(
+                    f"#/inline/{pascal}Body", f"{pascal}Body", schema=resolved, where=label
+                )
+            params = [
+                Param(
+                    name=_naming.identifier(prop.wire, _PARAM_RESERVED),
+                    wire=prop.wire,
+                    location="body",
+                    type=prop.type,
+                    required=prop.required,
+                    default=prop.default,
+                    description=prop.description,
+                    deprecated=prop.deprecated,
+                )
+                for prop in model.props
+                if not prop.read_only
+            ]
+            if encoding != "multipart" and any(p.type.binary for p in params):
+                raise SpecError(f"{label}: a file (format: binary) in a JSON body is not supported")
+            return model, encoding, params
+        if encoding == "multipart":
+            raise SpecError(f"{label}: a multipart body must be an object with properties")
+        # Any other body (an array, a map, a union) is one value, checked by a RootModel.
+        t = self.type(schema, label, f"{pascal}Item")
+        root = Model(
+            key=f"#/inline/{pascal}Body",
+            class_name=self._class_name(f"{pascal}Body", {}, inline=True),
+            module="",
+            description=_text(body.get("description") or resolved.get("description"))
+            or f"The request body of `{pascal}`.",
+            kind="root",
+            target=t,
+        )
+        root.module = _naming.module_name(root.class_name)
+        self.models[root.key] = root
+        title = str(
+            resolved.get("title") or (schema.get("title") if isinstance(schema, dict) else "") or ""
+        )
+        name = _naming.identifier(title, _PARAM_RESERVED) if title and not key else "body"
+        param = Param(
+            name=name,
+            wire="",
+            location="body",
+            type=t,
+            required=required,
+            default=NO_DEFAULT,
+            description=_text(body.get("description") or resolved.get("description")),
+        )
+        return root, "json", [param]
+
+    def _result(
+        self, raw: _RawOp, where: str, pascal: str, pages: set[str], sdk: dict[str, Any]
+    ) -> Result:
+        responses = raw.op.get("responses") or {}
+        codes = sorted(str(c) for c in responses if re.fullmatch(r"2(\d\d|XX)", str(c)))
+        if not codes:
+            if "default" not in responses:
+                raise SpecError(f"{where}: no success (2xx) response")
+            codes = ["default"]
+        code = codes[0]
+        label = f"{where}: response {code}"
+        response = self.deref(responses[code] if code in responses else responses[int(code)], where)
+        content = response.get("content") or {}
+        named = sdk.get("x-sdk-response-schema")
+        if code == "204" or not content:
+            if named:
+                raise SpecError(f"{label}: x-sdk-response-schema on a response without a body")
+            return Result("none", NONE)
+        media = next((m for m in content if JSON_MEDIA.match(m)), None)
+        if media is None:
+            first = next(iter(content))
+            if first.startswith("text/") and first != "text/event-stream":
+                return Result("text", Type("str", "str", doc="str"))
+            return Result("bytes", Type("bytes", "bytes", doc="bytes"))
+        schema = (content[media] or {}).get("schema", {})
+        if named:
+            if schema not in ({}, None):
+                raise SpecError(f"{label}: x-sdk-response-schema on a response that has a schema")
+            if named not in self.schemas:
+                raise SpecError(f"{label}: x-sdk-response-schema {named!r} is not declared")
+            schema = {"$ref": f"#/components/{SDK_SCHEMAS}/{named}"}
+        resolved, key = self.schema_of(schema, label)
+        if key is not None and key in pages:
+            item = self.type(
+                resolved["properties"]["items"].get("items", {}),
+                f"schema {key}.items",
+                key + "Item",
+            )
+            return Result("page", item, page=key)
+        t = self.type(schema, label, pascal + "Response")
+        if t == OBJECT:
+            return Result("json", OBJECT)
+        model = next((m for m in self.models.values() if m.class_name == t.model), None)
+        if model is not None and model.kind == "model":
+            return Result("stream" if "text/event-stream" in content else "model", t)
+        return Result("adapter", t)
 
 
-def _tree(ops: list[Op]) -> list[Resource]:
-    by_path: dict[tuple[str, ...], Resource] = {}
-    roots: list[Resource] = []
+# Helpers --------------------------------------------------------------------------------------
+
+
+class _Constraints:
+    """The validation keywords of one schema, as pydantic `Field` arguments and as rules."""
+
+    def __init__(self, schema: dict[str, Any], where: str) -> None:
+        self.args: list[str] = []
+        self.rules: list[str] = []
+        kind = schema.get("type")
+        for word, arg in (
+            ("minLength", "min_length"),
+            ("maxLength", "max_length"),
+            ("minItems", "min_length"),
+            ("maxItems", "max_length"),
+            ("minProperties", "min_length"),
+            ("maxProperties", "max_length"),
+            ("multipleOf", "multiple_of"),
+        ):
+            if word in schema:
+                self.add(arg, schema[word], _naming.snake(word))
+        for word, arg, excl_arg in (("minimum", "ge", "gt"), ("maximum", "le", "lt")):
+            exclusive = schema.get("exclusive" + word.capitalize())
+            if word in schema:
+                if exclusive is True:  # OpenAPI 3.0: a flag on the bound
+                    self.add(excl_arg, schema[word], "exclusive_" + word)
+                else:
+                    self.add(arg, schema[word], word)
+            if isinstance(exclusive, (int, float)) and not isinstance(exclusive, bool):
+                self.add(excl_arg, exclusive, "exclusive_" + word)
+        if "pattern" in schema and kind in ("string", None):
+            self.args.append(f"pattern={schema['pattern']!r}")
+            self.rules.append(f"pattern `{schema['pattern']}`")
+
+    def add(self, arg: str, value: object, rule: str) -> None:
+        self.args.append(f"{arg}={_num(value)}")
+        self.rules.append(f"{rule} {_num(value)}")
+
+    def wrap(
+        self, model: str, param: str, refs: frozenset[str] = frozenset(), doc: str = ""
+    ) -> Type:
+        ann = f"Annotated[{model}, Field({', '.join(self.args)})]" if self.args else model
+        return Type(ann, param, refs, rules=tuple(self.rules), doc=doc or param)
+
+
+def _literal(values: list[Any], where: str) -> Type:
+    for v in values:
+        if not isinstance(v, (str, int, bool)) or isinstance(v, float):
+            raise SpecError(
+                f"{where}: enum value {v!r} is not supported (only strings and integers)"
+            )
+    inner = ", ".join(json.dumps(v) if isinstance(v, str) else repr(v) for v in values)
+    ann = f"Literal[{inner}]"
+    return Type(ann, ann, doc=ann)
+
+
+def _union_of(members: list[Type]) -> Type:
+    if len(members) == 1:
+        return members[0]
+    model = " | ".join(_dedupe(m.model for m in members))
+    param = " | ".join(_dedupe(part for m in members for part in m.param.split(" | ")))
+    doc = " | ".join(_dedupe(m.plain for m in members))
+    refs = frozenset().union(*(m.refs for m in members))
+    return Type(model, param, refs, binary=any(m.binary for m in members), doc=doc)
+
+
+def _nullable(t: Type) -> Type:
+    if t.nullable:
+        return t
+    return Type(
+        f"{t.model} | None",
+        f"{t.param} | None",
+        t.refs,
+        True,
+        t.rules,
+        t.binary,
+        doc=f"{t.plain} | None",
+    )
+
+
+def _dedupe(items: Iterator[str] | Any) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _default(schema: Any, resolved: dict[str, Any]) -> object:
+    for s in (schema, resolved):
+        if isinstance(s, dict) and "default" in s:
+            return s["default"]
+    return NO_DEFAULT
+
+
+def _own_keywords(schema: dict[str, Any], ignore: tuple[str, ...] = ("allOf",)) -> bool:
+    """Whether a schema says more than its composition (prose and defaults do not count)."""
+    prose = {
+        "title",
+        "description",
+        "default",
+        "example",
+        "examples",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+    }
+    return any(k not in prose and k not in ignore and not k.startswith("x-") for k in schema)
+
+
+def _unique_names(params: list[Param], where: str) -> list[Param]:
+    """A Python name taken twice is prefixed by its location, e.g. `body_session_id`."""
+    taken: set[str] = set()
+    for p in params:
+        if p.name in taken:
+            p.name = f"{p.location}_{p.name}"
+            if p.name in taken:
+                raise SpecError(f"{where}: parameter {p.wire!r} collides with another of that name")
+        taken.add(p.name)
+    return params
+
+
+def _sdk_names(raw: _RawOp) -> tuple[str, str] | None:
+    resource, method = raw.op.get("x-sdk-resource"), raw.op.get("x-sdk-method")
+    if resource is None and method is None:
+        return None
+    if not isinstance(resource, str) or not isinstance(method, str) or not method.isidentifier():
+        raise SpecError(
+            f"{raw.label}: x-sdk-resource and x-sdk-method must be given together, as names"
+        )
+    if keyword.iskeyword(method):
+        raise SpecError(f"{raw.label}: x-sdk-method {method!r} is a Python keyword")
+    return resource, method
+
+
+def _tree(ops: list[Op]) -> Resource:
+    root = Resource(())
+    by_path: dict[tuple[str, ...], Resource] = {(): root}
 
     def get(path: tuple[str, ...]) -> Resource:
         if path not in by_path:
             by_path[path] = Resource(path)
-            if len(path) == 1:
-                roots.append(by_path[path])
-            else:
-                get(path[:-1]).children.append(by_path[path])
+            get(path[:-1]).children.append(by_path[path])
         return by_path[path]
 
     for op in ops:
-        get(tuple(op.resource.split("."))).ops.append(op)
-    return roots
-
-
-# Names ----------------------------------------------------------------------------------------
-
-
-def class_name(schema: str) -> str:
-    """`Page_App_` → `PageApp`, `HTTPValidationError` stays."""
-    return "".join(part[:1].upper() + part[1:] for part in schema.split("_") if part)
-
-
-def module_name(schema: str) -> str:
-    """`Page_App_` → `page_app`, `HTTPValidationError` → `http_validation_error`."""
-    name = class_name(schema)
-    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
-    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    return name.lower()
-
-
-def _pascal(name: str) -> str:
-    return "".join(p.capitalize() for p in name.split("_"))
-
-
-def _props(schema: Schema) -> dict[str, Schema | Reference]:
-    return {_s(k): v for k, v in (schema.properties or {}).items()}
-
-
-def _s(value: object) -> str:
-    """A plain str from the spec model's string wrappers (UntrustedString, Ref) or a str."""
-    getter = getattr(value, "get_untrusted_value", None)
-    return str(getter() if getter is not None else value)
+        get(tuple(op.resource.split(".")) if op.resource else ()).ops.append(op)
+    for r in root.walk():
+        names = {op.name for op in r.ops}
+        for child in r.children:
+            if child.name in names:
+                raise SpecError(
+                    f"resource {r.dotted or '(root)'}: {child.name!r} is both a method and a resource"
+                )
+    return root
 
 
 def _text(value: object) -> str:
-    return " ".join(_s(value).split()) if value is not None else ""
+    return " ".join(str(value).split()) if value is not None else ""
 
 
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(x)
+def _num(x: object) -> str:
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return repr(x)
 
 
-def _annotated(base: str, c: Constraint, kind: str) -> str:
-    args = c.pydantic_args(kind)
-    return f"Annotated[{base}, Field({', '.join(args)})]" if args else base
+def sdk_document(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document as the SDK reads it: each `x-sdk-response-schema` made the response's schema.
+
+    A mock server (Prism) serving this answers with bodies of those schemas, as the real server
+    does, instead of the spec's open `{}`.
+    """
+    out = json.loads(json.dumps(doc))
+    components = out.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    for name, schema in (components.pop(SDK_SCHEMAS, None) or {}).items():
+        schemas[name] = schema
+    for item in (out.get("paths") or {}).values():
+        for method in HTTP_METHODS:
+            op = item.get(method) if isinstance(item, dict) else None
+            named = op.get("x-sdk-response-schema") if isinstance(op, dict) else None
+            if not named:
+                continue
+            for code, response in op.get("responses", {}).items():
+                if str(code).startswith("2"):
+                    for media in (response.get("content") or {}).values():
+                        media["schema"] = {"$ref": f"#/components/schemas/{named}"}
+    return out

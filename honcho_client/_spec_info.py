@@ -4,7 +4,7 @@
 API_TITLE = "Honcho API"
 API_VERSION = "1.1.0"
 SPEC_FILE = "openapi.yaml"
-SPEC_SHA256 = "1c1d2b53474937b9c9da069c4df211d3e7f5e7517adaf333ea731764ba47858d"
-GENERATOR = "honcho_client codegen 1 (openapi-python-client 0.29.1, ruff 0.17.6)"
+SPEC_SHA256 = "7765e38f5294f60e8fa0112af734ea26cbfa90b84847342ea591d160c4f82d02"
+GENERATOR = "honcho_client codegen 2 (ruff 0.17.6)"
 OPERATIONS = 41
-SCHEMAS = 41
+SCHEMAS = 36

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+import yaml  # type: ignore[import-untyped, unused-ignore]
 from _servers.faults import FaultServer
 from _servers.faults import refused_url as _refused_url
 from _servers.prism import REPO_SPEC, PrismNotInstalledError, PrismServer, prism_binary
+
+from codegen._spec import sdk_document
 
 
 def _running_in_ci() -> bool:
@@ -35,8 +41,17 @@ def prism_url() -> Iterator[str]:
         if _running_in_ci():
             pytest.fail(f"CI is set and {missing}", pytrace=False)
         pytest.skip(missing)
-    with PrismServer(REPO_SPEC) as prism:
+    with tempfile.TemporaryDirectory() as tmp, PrismServer(_sdk_view(Path(tmp))) as prism:
         yield prism.url
+
+
+def _sdk_view(directory: Path) -> Path:
+    """openapi.yaml with the SDK-side result schemas (`x-sdk-response-schema`) as the responses'
+    schemas, so Prism answers a delete with `{"message": ...}` as the real server does."""
+    path = directory / "openapi.json"
+    document = yaml.safe_load(REPO_SPEC.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(sdk_document(document)), encoding="utf-8")
+    return path
 
 
 @pytest.fixture

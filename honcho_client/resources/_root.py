@@ -1,5 +1,5 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The root of the resource tree; `Honcho` and `AsyncHoncho` derive from it."""
+"""`client`: the root of the resource tree, which the clients derive from."""
 
 from __future__ import annotations
 
@@ -16,28 +16,28 @@ __all__ = ["HonchoResources"]
 
 
 class HonchoResources(Resource[C, W]):
-    """The top-level resources of the Honcho API."""
+    """`client`: the root of the resource tree, which the clients derive from."""
 
     @cached_property
     def apps(self) -> Apps[C, W]:
-        """`client.apps`"""
+        """`client.apps`: the apps of an account."""
         from honcho_client.resources.apps.apps import Apps
 
         return Apps(self)
 
     @cached_property
     def keys(self) -> Keys[C, W]:
-        """`client.keys`"""
+        """`client.keys`: API keys, optionally scoped to an app, user, session or collection."""
         from honcho_client.resources.keys import Keys
 
         return Keys(self)
 
     @cached_property
     def with_raw_response(self) -> HonchoResources[C, Raw]:
-        """Every resource, with methods returning the response (body read) instead of the result."""
+        """The same resources, returning the response (body read) instead of the result."""
         return HonchoResources(self, Raw)
 
     @cached_property
     def with_streaming_response(self) -> HonchoResources[C, Streaming]:
-        """Every resource, with methods returning the response with the body not yet read."""
+        """The same resources, returning the response with the body not yet read."""
         return HonchoResources(self, Streaming)

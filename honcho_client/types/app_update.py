@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `AppUpdate` model: Fields to change on an app; leave a field out to keep its value."""
+"""`AppUpdate`: Fields to change on an app; leave a field out to keep its value."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["AppUpdate"]
+__all__ = ["AppUpdate", "AppUpdateParam"]
 
 
 class AppUpdate(BaseModel):
@@ -21,5 +22,13 @@ class AppUpdate(BaseModel):
     name: str | None = None
     """New name."""
 
-    metadata: dict[str, Any] | None = None
+    metadata: dict[str, object] | None = None
     """New metadata object."""
+
+
+class AppUpdateParam(TypedDict):
+    """`AppUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    name: NotRequired[str | None]
+
+    metadata: NotRequired[Mapping[str, object] | None]

@@ -1,10 +1,9 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `Collection` model: A named set of documents owned by a user."""
+"""`Collection`: A named set of documents owned by a user."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,7 +13,7 @@ __all__ = ["Collection"]
 class Collection(BaseModel):
     """A named set of documents owned by a user.
 
-    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    Fields the schema does not name are kept (`model_extra`), so a newer server does not break it.
     """
 
     model_config = ConfigDict(extra="allow", cache_strings="keys")
@@ -31,7 +30,7 @@ class Collection(BaseModel):
     app_id: str
     """App it belongs to."""
 
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
 
     created_at: datetime

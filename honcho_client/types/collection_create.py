@@ -1,13 +1,15 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `CollectionCreate` model: Fields for creating a collection."""
+"""`CollectionCreate`: Fields for creating a collection."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["CollectionCreate"]
+__all__ = ["CollectionCreate", "CollectionCreateParam"]
 
 
 class CollectionCreate(BaseModel):
@@ -21,5 +23,13 @@ class CollectionCreate(BaseModel):
     name: Annotated[str, Field(min_length=1, max_length=100)]
     """Name for the collection, 1 to 100 characters."""
 
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
+
+
+class CollectionCreateParam(TypedDict):
+    """`CollectionCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    name: str
+
+    metadata: NotRequired[Mapping[str, object]]

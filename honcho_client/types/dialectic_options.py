@@ -1,11 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `DialecticOptions` model: A question for the dialectic agent."""
+"""`DialecticOptions`: A question for the dialectic agent."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from collections.abc import Sequence
 
-__all__ = ["DialecticOptions"]
+from pydantic import BaseModel, ConfigDict
+from typing_extensions import NotRequired, TypedDict
+
+__all__ = ["DialecticOptions", "DialecticOptionsParam"]
 
 
 class DialecticOptions(BaseModel):
@@ -21,3 +24,11 @@ class DialecticOptions(BaseModel):
 
     stream: bool = False
     """Stream the answer as server-sent events."""
+
+
+class DialecticOptionsParam(TypedDict):
+    """`DialecticOptions` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    queries: str | Sequence[str]
+
+    stream: NotRequired[bool]

@@ -1,5 +1,5 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `DialecticResponse` model: The dialectic agent's answer."""
+"""`DialecticResponse`: The dialectic agent's answer."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ __all__ = ["DialecticResponse"]
 class DialecticResponse(BaseModel):
     """The dialectic agent's answer.
 
-    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    Fields the schema does not name are kept (`model_extra`), so a newer server does not break it.
     """
 
     model_config = ConfigDict(extra="allow", cache_strings="keys")

@@ -1,10 +1,9 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `Document` model: A stored piece of text with its embedding, inside a collection."""
+"""`Document`: A stored piece of text with its embedding, inside a collection."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,7 +13,7 @@ __all__ = ["Document"]
 class Document(BaseModel):
     """A stored piece of text with its embedding, inside a collection.
 
-    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    Fields the schema does not name are kept (`model_extra`), so a newer server does not break it.
     """
 
     model_config = ConfigDict(extra="allow", cache_strings="keys")
@@ -25,7 +24,7 @@ class Document(BaseModel):
     content: str
     """The stored text."""
 
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
 
     created_at: datetime

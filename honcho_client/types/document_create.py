@@ -1,13 +1,15 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `DocumentCreate` model: Fields for creating a document."""
+"""`DocumentCreate`: Fields for creating a document."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DocumentCreate"]
+__all__ = ["DocumentCreate", "DocumentCreateParam"]
 
 
 class DocumentCreate(BaseModel):
@@ -21,5 +23,13 @@ class DocumentCreate(BaseModel):
     content: Annotated[str, Field(min_length=1, max_length=100000)]
     """Text to store and embed, 1 to 100000 characters."""
 
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
+
+
+class DocumentCreateParam(TypedDict):
+    """`DocumentCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    content: str
+
+    metadata: NotRequired[Mapping[str, object]]

@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `DocumentGet` model: Filter for listing documents."""
+"""`DocumentGet`: Filter for listing documents."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DocumentGet"]
+__all__ = ["DocumentGet", "DocumentGetParam"]
 
 
 class DocumentGet(BaseModel):
@@ -18,5 +19,11 @@ class DocumentGet(BaseModel):
 
     model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
-    filter: dict[str, Any] | None = None
+    filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
+
+
+class DocumentGetParam(TypedDict):
+    """`DocumentGet` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    filter: NotRequired[Mapping[str, object] | None]

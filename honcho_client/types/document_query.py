@@ -1,13 +1,15 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `DocumentQuery` model: A semantic search over a collection."""
+"""`DocumentQuery`: A semantic search over a collection."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DocumentQuery"]
+__all__ = ["DocumentQuery", "DocumentQueryParam"]
 
 
 class DocumentQuery(BaseModel):
@@ -21,8 +23,18 @@ class DocumentQuery(BaseModel):
     query: Annotated[str, Field(min_length=1, max_length=1000)]
     """Text to search for, 1 to 1000 characters."""
 
-    filter: dict[str, Any] | None = None
+    filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
 
     top_k: Annotated[int, Field(ge=1, le=50)] = 5
     """Largest number of documents to return (1 to 50)."""
+
+
+class DocumentQueryParam(TypedDict):
+    """`DocumentQuery` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    query: str
+
+    filter: NotRequired[Mapping[str, object] | None]
+
+    top_k: NotRequired[int]

@@ -1,13 +1,15 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `DocumentUpdate` model: Fields to change on a document; leave a field out to keep its value."""
+"""`DocumentUpdate`: Fields to change on a document; leave a field out to keep its value."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DocumentUpdate"]
+__all__ = ["DocumentUpdate", "DocumentUpdateParam"]
 
 
 class DocumentUpdate(BaseModel):
@@ -18,8 +20,16 @@ class DocumentUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
-    metadata: Annotated[dict[str, Any], Field(max_length=10000)] | None = None
+    metadata: Annotated[dict[str, object], Field(max_length=10000)] | None = None
     """New metadata object (at most 10000 keys)."""
 
     content: Annotated[str, Field(min_length=1, max_length=100000)] | None = None
     """New text, 1 to 100000 characters."""
+
+
+class DocumentUpdateParam(TypedDict):
+    """`DocumentUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    metadata: NotRequired[Mapping[str, object] | None]
+
+    content: NotRequired[str | None]

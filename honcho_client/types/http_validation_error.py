@@ -1,11 +1,11 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `HTTPValidationError` model: Returned when the request does not match what the endpoint expects."""
+"""`HTTPValidationError`: Returned when the request does not match what the endpoint expects."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from .validation_error import ValidationError
+from honcho_client.types.validation_error import ValidationError
 
 __all__ = ["HTTPValidationError"]
 
@@ -13,7 +13,7 @@ __all__ = ["HTTPValidationError"]
 class HTTPValidationError(BaseModel):
     """Returned when the request does not match what the endpoint expects.
 
-    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    Fields the schema does not name are kept (`model_extra`), so a newer server does not break it.
     """
 
     model_config = ConfigDict(extra="allow", cache_strings="keys")

@@ -1,15 +1,17 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `MessageBatchCreate` model: Several messages to add in one request (no more than 100)."""
+"""`MessageBatchCreate`: Several messages to add in one request (no more than 100)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
 
-from .message_create import MessageCreate
+from honcho_client.types.message_create import MessageCreate, MessageCreateParam
 
-__all__ = ["MessageBatchCreate"]
+__all__ = ["MessageBatchCreate", "MessageBatchCreateParam"]
 
 
 class MessageBatchCreate(BaseModel):
@@ -22,3 +24,9 @@ class MessageBatchCreate(BaseModel):
 
     messages: Annotated[list[MessageCreate], Field(max_length=100)]
     """The messages, in the order they should be stored."""
+
+
+class MessageBatchCreateParam(TypedDict):
+    """`MessageBatchCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    messages: Sequence[MessageCreate | MessageCreateParam]

@@ -1,13 +1,15 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `MessageCreate` model: Fields for adding a message."""
+"""`MessageCreate`: Fields for adding a message."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MessageCreate"]
+__all__ = ["MessageCreate", "MessageCreateParam"]
 
 
 class MessageCreate(BaseModel):
@@ -24,5 +26,15 @@ class MessageCreate(BaseModel):
     is_user: bool
     """True when the user wrote the message, false for the agent."""
 
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
+
+
+class MessageCreateParam(TypedDict):
+    """`MessageCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    content: str
+
+    is_user: bool
+
+    metadata: NotRequired[Mapping[str, object]]

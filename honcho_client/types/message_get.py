@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `MessageGet` model: Filter for listing messages."""
+"""`MessageGet`: Filter for listing messages."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MessageGet"]
+__all__ = ["MessageGet", "MessageGetParam"]
 
 
 class MessageGet(BaseModel):
@@ -18,5 +19,11 @@ class MessageGet(BaseModel):
 
     model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
-    filter: dict[str, Any] | None = None
+    filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
+
+
+class MessageGetParam(TypedDict):
+    """`MessageGet` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    filter: NotRequired[Mapping[str, object] | None]

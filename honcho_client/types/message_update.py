@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `MessageUpdate` model: New metadata for a message."""
+"""`MessageUpdate`: New metadata for a message."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import TypedDict
 
-__all__ = ["MessageUpdate"]
+__all__ = ["MessageUpdate", "MessageUpdateParam"]
 
 
 class MessageUpdate(BaseModel):
@@ -18,5 +19,11 @@ class MessageUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
-    metadata: dict[str, Any]
+    metadata: dict[str, object]
     """New metadata object."""
+
+
+class MessageUpdateParam(TypedDict):
+    """`MessageUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    metadata: Mapping[str, object]

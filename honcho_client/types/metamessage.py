@@ -1,10 +1,9 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `Metamessage` model: Data about a conversation kept beside it, owned by a user."""
+"""`Metamessage`: Data about a conversation kept beside it, owned by a user."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,7 +13,7 @@ __all__ = ["Metamessage"]
 class Metamessage(BaseModel):
     """Data about a conversation kept beside it, owned by a user.
 
-    Fields a newer server adds are kept (`model_extra`), so an older client does not break.
+    Fields the schema does not name are kept (`model_extra`), so a newer server does not break it.
     """
 
     model_config = ConfigDict(extra="allow", cache_strings="keys")
@@ -40,7 +39,7 @@ class Metamessage(BaseModel):
     message_id: str | None
     """Message it is attached to, or null."""
 
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
 
     created_at: datetime

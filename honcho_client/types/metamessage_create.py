@@ -1,13 +1,15 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `MetamessageCreate` model: Fields for creating a metamessage."""
+"""`MetamessageCreate`: Fields for creating a metamessage."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MetamessageCreate"]
+__all__ = ["MetamessageCreate", "MetamessageCreateParam"]
 
 
 class MetamessageCreate(BaseModel):
@@ -30,5 +32,19 @@ class MetamessageCreate(BaseModel):
     message_id: str | None = None
     """Message to attach it to."""
 
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
+
+
+class MetamessageCreateParam(TypedDict):
+    """`MetamessageCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    metamessage_type: str
+
+    content: str
+
+    session_id: NotRequired[str | None]
+
+    message_id: NotRequired[str | None]
+
+    metadata: NotRequired[Mapping[str, object]]

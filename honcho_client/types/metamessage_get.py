@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `MetamessageGet` model: Filters for listing metamessages; every field is optional."""
+"""`MetamessageGet`: Filters for listing metamessages; every field is optional."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MetamessageGet"]
+__all__ = ["MetamessageGet", "MetamessageGetParam"]
 
 
 class MetamessageGet(BaseModel):
@@ -27,5 +28,17 @@ class MetamessageGet(BaseModel):
     message_id: str | None = None
     """Only metamessages attached to this message."""
 
-    filter: dict[str, Any] | None = None
+    filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
+
+
+class MetamessageGetParam(TypedDict):
+    """`MetamessageGet` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    metamessage_type: NotRequired[str | None]
+
+    session_id: NotRequired[str | None]
+
+    message_id: NotRequired[str | None]
+
+    filter: NotRequired[Mapping[str, object] | None]

@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `MetamessageUpdate` model: Fields to change on a metamessage; leave a field out to keep its value."""
+"""`MetamessageUpdate`: Fields to change on a metamessage; leave a field out to keep its value."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MetamessageUpdate"]
+__all__ = ["MetamessageUpdate", "MetamessageUpdateParam"]
 
 
 class MetamessageUpdate(BaseModel):
@@ -27,5 +28,17 @@ class MetamessageUpdate(BaseModel):
     metamessage_type: str | None = None
     """New kind."""
 
-    metadata: dict[str, Any] | None = None
+    metadata: dict[str, object] | None = None
     """New metadata object."""
+
+
+class MetamessageUpdateParam(TypedDict):
+    """`MetamessageUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    session_id: NotRequired[str | None]
+
+    message_id: NotRequired[str | None]
+
+    metamessage_type: NotRequired[str | None]
+
+    metadata: NotRequired[Mapping[str, object] | None]

@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `SessionGet` model: Filters for listing sessions."""
+"""`SessionGet`: Filters for listing sessions."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["SessionGet"]
+__all__ = ["SessionGet", "SessionGetParam"]
 
 
 class SessionGet(BaseModel):
@@ -18,8 +19,16 @@ class SessionGet(BaseModel):
 
     model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
-    filter: dict[str, Any] | None = None
+    filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
 
     is_active: bool = False
     """Set to true to list only sessions that are still active."""
+
+
+class SessionGetParam(TypedDict):
+    """`SessionGet` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    filter: NotRequired[Mapping[str, object] | None]
+
+    is_active: NotRequired[bool]

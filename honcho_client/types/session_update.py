@@ -1,13 +1,14 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""The `SessionUpdate` model: New metadata for a session."""
+"""`SessionUpdate`: New metadata for a session."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import TypedDict
 
-__all__ = ["SessionUpdate"]
+__all__ = ["SessionUpdate", "SessionUpdateParam"]
 
 
 class SessionUpdate(BaseModel):
@@ -18,5 +19,11 @@ class SessionUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
-    metadata: dict[str, Any]
+    metadata: dict[str, object]
     """New metadata object."""
+
+
+class SessionUpdateParam(TypedDict):
+    """`SessionUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
+
+    metadata: Mapping[str, object]

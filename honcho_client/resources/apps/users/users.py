@@ -1,172 +1,134 @@
 # Generated from openapi.yaml by `python -m codegen`. Do not edit: change the spec or the templates.
-"""`client.apps.users`: the users of an app.
-
-`Users` and `AsyncUsers` are rendered from one template, so the two stay
-alike; each operation's route, rules and retry safety are in the `Operation` tables below.
-"""
+"""`client.apps.users`: the users of an app."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Annotated
 
-import httpx
+from pydantic import Field
+from typing_extensions import Unpack
 
-from honcho_client._async._awaitables import AsyncPaginator
-from honcho_client._operation import Field, Operation, Schema
-from honcho_client._resource import (
-    AsyncAPIResource,
-    SyncAPIResource,
-    async_response_wrapper,
-    response_wrapper,
-)
-from honcho_client._sync._pagination import SyncPage
-from honcho_client._types import Body, Headers, Omit, Query, omit
-from honcho_client.types.page_user import PageUser
+from honcho_client._operation import Call, Operation
+from honcho_client._options import RequestOptions
+from honcho_client._page import Page
+from honcho_client._resource import C, Raw, Resource, Streaming, W, endpoint, page_endpoint
+from honcho_client._types import Omit, omit
 from honcho_client.types.user import User
+from honcho_client.types.user_create import UserCreate
+from honcho_client.types.user_get import UserGet
+from honcho_client.types.user_update import UserUpdate
 
 if TYPE_CHECKING:
-    from honcho_client.resources.apps.users.collections.collections import (
-        AsyncCollections,
-        Collections,
-    )
-    from honcho_client.resources.apps.users.metamessages import AsyncMetamessages, Metamessages
-    from honcho_client.resources.apps.users.sessions.sessions import AsyncSessions, Sessions
+    from honcho_client.resources.apps.users.collections.collections import Collections
+    from honcho_client.resources.apps.users.metamessages import Metamessages
+    from honcho_client.resources.apps.users.sessions.sessions import Sessions
 
-__all__ = ["AsyncUsers", "AsyncUsersRaw", "Users", "UsersRaw"]
+__all__ = ["Users"]
 
-_GET = Operation(
+_GET: Operation[User] = Operation(
     name="apps.users.get",
     method="GET",
     path="/v1/apps/{app_id}/users",
-    path_params=("app_id",),
-    query=(Field("user_id", ("string",), nullable=True),),
-    body=None,
+    path_params={"app_id": str},
+    query={"user_id": str | None},
     safe=True,
-    response="model",
     parse=User.model_validate_json,
 )
 
-_CREATE = Operation(
+_CREATE: Operation[User] = Operation(
     name="apps.users.create",
     method="POST",
     path="/v1/apps/{app_id}/users",
-    path_params=("app_id",),
-    query=(),
-    body=Schema(
-        "UserCreate",
-        (
-            Field("name", ("string",), required=True, min_length=1, max_length=100),
-            Field("metadata", ("object",)),
-        ),
-    ),
+    path_params={"app_id": str},
+    body=UserCreate,
     safe=False,
-    response="model",
     parse=User.model_validate_json,
 )
 
-_LIST = Operation(
+_LIST: Operation[Page[User]] = Operation(
     name="apps.users.list",
     method="POST",
     path="/v1/apps/{app_id}/users/list",
-    path_params=("app_id",),
-    query=(
-        Field("reverse", ("boolean",)),
-        Field("page", ("integer",), minimum=1),
-        Field("size", ("integer",), minimum=1, maximum=100),
-    ),
-    body=Schema("UserGet", (Field("filter", ("object",), nullable=True),)),
+    path_params={"app_id": str},
+    query={
+        "reverse": bool,
+        "page": Annotated[int, Field(ge=1)],
+        "size": Annotated[int, Field(ge=1, le=100)],
+    },
+    body=UserGet,
     safe=True,
-    response="page",
-    parse=PageUser.model_validate_json,
+    parse=Page[User].model_validate_json,
 )
 
-_GET_BY_NAME = Operation(
+_GET_BY_NAME: Operation[User] = Operation(
     name="apps.users.get_by_name",
     method="GET",
     path="/v1/apps/{app_id}/users/name/{name}",
-    path_params=("app_id", "name"),
-    query=(),
-    body=None,
+    path_params={"app_id": str, "name": str},
     safe=True,
-    response="model",
     parse=User.model_validate_json,
 )
 
-_GET_OR_CREATE = Operation(
+_GET_OR_CREATE: Operation[User] = Operation(
     name="apps.users.get_or_create",
     method="GET",
     path="/v1/apps/{app_id}/users/get_or_create/{name}",
-    path_params=("app_id", "name"),
-    query=(),
-    body=None,
+    path_params={"app_id": str, "name": str},
     safe=True,
-    response="model",
     parse=User.model_validate_json,
 )
 
-_UPDATE = Operation(
+_UPDATE: Operation[User] = Operation(
     name="apps.users.update",
     method="PUT",
     path="/v1/apps/{app_id}/users/{user_id}",
-    path_params=("app_id", "user_id"),
-    query=(),
-    body=Schema(
-        "UserUpdate",
-        (Field("name", ("string",), nullable=True), Field("metadata", ("object",), nullable=True)),
-    ),
+    path_params={"app_id": str, "user_id": str},
+    body=UserUpdate,
     safe=True,
-    response="model",
     parse=User.model_validate_json,
 )
 
 
-class Users(SyncAPIResource):
+class Users(Resource[C, W]):
     """`client.apps.users`: the users of an app."""
 
     @cached_property
-    def sessions(self) -> Sessions:
-        """`client.apps.users.sessions`"""
+    def sessions(self) -> Sessions[C, W]:
+        """`client.apps.users.sessions`: a user's conversations, and the dialectic chat about the user."""
         from honcho_client.resources.apps.users.sessions.sessions import Sessions
 
-        return Sessions(self._client)
+        return Sessions(self)
 
     @cached_property
-    def metamessages(self) -> Metamessages:
-        """`client.apps.users.metamessages`"""
+    def metamessages(self) -> Metamessages[C, W]:
+        """`client.apps.users.metamessages`: a user's metamessages: notes about the user, optionally tied to a session and message."""
         from honcho_client.resources.apps.users.metamessages import Metamessages
 
-        return Metamessages(self._client)
+        return Metamessages(self)
 
     @cached_property
-    def collections(self) -> Collections:
-        """`client.apps.users.collections`"""
+    def collections(self) -> Collections[C, W]:
+        """`client.apps.users.collections`: a user's named collections of documents."""
         from honcho_client.resources.apps.users.collections.collections import Collections
 
-        return Collections(self._client)
+        return Collections(self)
 
     @cached_property
-    def with_raw_response(self) -> UsersRaw:
-        """The same methods, returning the `APIResponse` (body read) instead of the result."""
-        return UsersRaw(self, stream=False)
+    def with_raw_response(self) -> Users[C, Raw]:
+        """The same methods, returning the response (body read) instead of the result."""
+        return Users(self, Raw)
 
     @cached_property
-    def with_streaming_response(self) -> UsersRaw:
-        """The same methods, returning the `APIResponse` with the body not yet read."""
-        return UsersRaw(self, stream=True)
+    def with_streaming_response(self) -> Users[C, Streaming]:
+        """The same methods, returning the response with the body not yet read."""
+        return Users(self, Streaming)
 
+    @endpoint
     def get(
-        self,
-        app_id: str,
-        *,
-        user_id: str | None | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
+        self, app_id: str, *, user_id: str | None | Omit = omit, **options: Unpack[RequestOptions]
+    ) -> Call[User]:
         """Fetch a user.
 
         Returns one user of the app. Use the `user_id` query parameter to name it explicitly; leave it out to get the user the bearer token is for.
@@ -177,33 +139,17 @@ class Users(SyncAPIResource):
             app_id: The app that owns the resource.
             user_id: User to return. Defaults to the user the bearer token is for.
         """
-        return cast(
-            "User",
-            self._client._request(
-                _GET,
-                {"app_id": app_id},
-                {"user_id": user_id},
-                None,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
+        return Call(_GET, path={"app_id": app_id}, query={"user_id": user_id}, options=options)
 
+    @endpoint
     def create(
         self,
         app_id: str,
         *,
         name: str,
         metadata: Mapping[str, object] | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
+        **options: Unpack[RequestOptions],
+    ) -> Call[User]:
         """Create a user.
 
         Adds a new user to the app.
@@ -213,23 +159,16 @@ class Users(SyncAPIResource):
         Args:
             app_id: The app that owns the resource.
             name: Name for the user, 1 to 100 characters.
-            metadata: Free-form JSON object for your own data.
+            metadata: Free-form JSON object for your own data. Server default: `{}`.
         """
-        return cast(
-            "User",
-            self._client._request(
-                _CREATE,
-                {"app_id": app_id},
-                None,
-                {"name": name, "metadata": metadata},
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
+        return Call(
+            _CREATE,
+            path={"app_id": app_id},
+            body={"name": name, "metadata": metadata},
+            options=options,
         )
 
+    @page_endpoint
     def list(
         self,
         app_id: str,
@@ -238,12 +177,8 @@ class Users(SyncAPIResource):
         reverse: bool | Omit = omit,
         page: int | Omit = omit,
         size: int | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> SyncPage[User]:
+        **options: Unpack[RequestOptions],
+    ) -> Call[Page[User]]:
         """List users.
 
         Returns one page of the app's users. An optional body narrows the result with a metadata filter.
@@ -253,36 +188,22 @@ class Users(SyncAPIResource):
         Args:
             app_id: The app that owns the resource.
             filter: Only return items whose metadata matches this object.
-            reverse: Set to true to get the results in reverse order.
-            page: Which page to return, counting from 1.
-            size: How many items a page holds (1 to 100).
+            reverse: Set to true to get the results in reverse order. Server default: `false`.
+            page: Which page to return, counting from 1. Server default: `1`.
+            size: How many items a page holds (1 to 100). Server default: `50`.
         """
-        return cast(
-            "SyncPage[User]",
-            self._client._request(
-                _LIST,
-                {"app_id": app_id},
-                {"reverse": reverse, "page": page, "size": size},
-                {"filter": filter},
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
+        return Call(
+            _LIST,
+            path={"app_id": app_id},
+            query={"reverse": reverse, "page": page, "size": size},
+            body={"filter": filter},
+            options=options,
         )
 
+    @endpoint
     def get_by_name(
-        self,
-        name: str,
-        *,
-        app_id: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
+        self, name: str, *, app_id: str, **options: Unpack[RequestOptions]
+    ) -> Call[User]:
         """Fetch a user by name.
 
         Looks a user of the app up by name instead of ID.
@@ -290,35 +211,15 @@ class Users(SyncAPIResource):
         ``GET /v1/apps/{app_id}/users/name/{name}``
 
         Args:
-            app_id: The app that owns the resource.
             name: The user's name.
+            app_id: The app that owns the resource.
         """
-        return cast(
-            "User",
-            self._client._request(
-                _GET_BY_NAME,
-                {"app_id": app_id, "name": name},
-                None,
-                None,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
+        return Call(_GET_BY_NAME, path={"app_id": app_id, "name": name}, options=options)
 
+    @endpoint
     def get_or_create(
-        self,
-        name: str,
-        *,
-        app_id: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
+        self, name: str, *, app_id: str, **options: Unpack[RequestOptions]
+    ) -> Call[User]:
         """Fetch or create a user by name.
 
         Returns the app's user with this name; if there is none yet, it is created first.
@@ -326,24 +227,12 @@ class Users(SyncAPIResource):
         ``GET /v1/apps/{app_id}/users/get_or_create/{name}``
 
         Args:
-            app_id: The app that owns the resource.
             name: Name to look for; a new user gets this name if none matches.
+            app_id: The app that owns the resource.
         """
-        return cast(
-            "User",
-            self._client._request(
-                _GET_OR_CREATE,
-                {"app_id": app_id, "name": name},
-                None,
-                None,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
+        return Call(_GET_OR_CREATE, path={"app_id": app_id, "name": name}, options=options)
 
+    @endpoint
     def update(
         self,
         user_id: str,
@@ -351,12 +240,8 @@ class Users(SyncAPIResource):
         app_id: str,
         name: str | None | Omit = omit,
         metadata: Mapping[str, object] | None | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
+        **options: Unpack[RequestOptions],
+    ) -> Call[User]:
         """Edit a user.
 
         Changes the name and/or the metadata of a user.
@@ -364,308 +249,14 @@ class Users(SyncAPIResource):
         ``PUT /v1/apps/{app_id}/users/{user_id}``
 
         Args:
-            app_id: The app that owns the resource.
             user_id: The user to change.
+            app_id: The app that owns the resource.
             name: New name.
             metadata: New metadata object.
         """
-        return cast(
-            "User",
-            self._client._request(
-                _UPDATE,
-                {"app_id": app_id, "user_id": user_id},
-                None,
-                {"name": name, "metadata": metadata},
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
+        return Call(
+            _UPDATE,
+            path={"app_id": app_id, "user_id": user_id},
+            body={"name": name, "metadata": metadata},
+            options=options,
         )
-
-
-class UsersRaw:
-    """`client.apps.users` methods returning `APIResponse` objects."""
-
-    def __init__(self, resource: Users, *, stream: bool) -> None:
-        self.get = response_wrapper(resource.get, stream=stream)
-        self.create = response_wrapper(resource.create, stream=stream)
-        self.list = response_wrapper(resource.list, stream=stream)
-        self.get_by_name = response_wrapper(resource.get_by_name, stream=stream)
-        self.get_or_create = response_wrapper(resource.get_or_create, stream=stream)
-        self.update = response_wrapper(resource.update, stream=stream)
-
-
-class AsyncUsers(AsyncAPIResource):
-    """`client.apps.users`: the users of an app."""
-
-    @cached_property
-    def sessions(self) -> AsyncSessions:
-        """`client.apps.users.sessions`"""
-        from honcho_client.resources.apps.users.sessions.sessions import AsyncSessions
-
-        return AsyncSessions(self._client)
-
-    @cached_property
-    def metamessages(self) -> AsyncMetamessages:
-        """`client.apps.users.metamessages`"""
-        from honcho_client.resources.apps.users.metamessages import AsyncMetamessages
-
-        return AsyncMetamessages(self._client)
-
-    @cached_property
-    def collections(self) -> AsyncCollections:
-        """`client.apps.users.collections`"""
-        from honcho_client.resources.apps.users.collections.collections import AsyncCollections
-
-        return AsyncCollections(self._client)
-
-    @cached_property
-    def with_raw_response(self) -> AsyncUsersRaw:
-        """The same methods, returning the `AsyncAPIResponse` (body read) instead of the result."""
-        return AsyncUsersRaw(self, stream=False)
-
-    @cached_property
-    def with_streaming_response(self) -> AsyncUsersRaw:
-        """The same methods, returning the `AsyncAPIResponse` with the body not yet read."""
-        return AsyncUsersRaw(self, stream=True)
-
-    async def get(
-        self,
-        app_id: str,
-        *,
-        user_id: str | None | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
-        """Fetch a user.
-
-        Returns one user of the app. Use the `user_id` query parameter to name it explicitly; leave it out to get the user the bearer token is for.
-
-        ``GET /v1/apps/{app_id}/users``
-
-        Args:
-            app_id: The app that owns the resource.
-            user_id: User to return. Defaults to the user the bearer token is for.
-        """
-        return cast(
-            "User",
-            await self._client._request(
-                _GET,
-                {"app_id": app_id},
-                {"user_id": user_id},
-                None,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
-
-    async def create(
-        self,
-        app_id: str,
-        *,
-        name: str,
-        metadata: Mapping[str, object] | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
-        """Create a user.
-
-        Adds a new user to the app.
-
-        ``POST /v1/apps/{app_id}/users``
-
-        Args:
-            app_id: The app that owns the resource.
-            name: Name for the user, 1 to 100 characters.
-            metadata: Free-form JSON object for your own data.
-        """
-        return cast(
-            "User",
-            await self._client._request(
-                _CREATE,
-                {"app_id": app_id},
-                None,
-                {"name": name, "metadata": metadata},
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
-
-    def list(
-        self,
-        app_id: str,
-        *,
-        filter: Mapping[str, object] | None | Omit = omit,
-        reverse: bool | Omit = omit,
-        page: int | Omit = omit,
-        size: int | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> AsyncPaginator[User]:
-        """List users.
-
-        Returns one page of the app's users. An optional body narrows the result with a metadata filter.
-
-        ``POST /v1/apps/{app_id}/users/list``
-
-        Args:
-            app_id: The app that owns the resource.
-            filter: Only return items whose metadata matches this object.
-            reverse: Set to true to get the results in reverse order.
-            page: Which page to return, counting from 1.
-            size: How many items a page holds (1 to 100).
-        """
-        return AsyncPaginator(
-            lambda: self._client._request(
-                _LIST,
-                {"app_id": app_id},
-                {"reverse": reverse, "page": page, "size": size},
-                {"filter": filter},
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            )
-        )
-
-    async def get_by_name(
-        self,
-        name: str,
-        *,
-        app_id: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
-        """Fetch a user by name.
-
-        Looks a user of the app up by name instead of ID.
-
-        ``GET /v1/apps/{app_id}/users/name/{name}``
-
-        Args:
-            app_id: The app that owns the resource.
-            name: The user's name.
-        """
-        return cast(
-            "User",
-            await self._client._request(
-                _GET_BY_NAME,
-                {"app_id": app_id, "name": name},
-                None,
-                None,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
-
-    async def get_or_create(
-        self,
-        name: str,
-        *,
-        app_id: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
-        """Fetch or create a user by name.
-
-        Returns the app's user with this name; if there is none yet, it is created first.
-
-        ``GET /v1/apps/{app_id}/users/get_or_create/{name}``
-
-        Args:
-            app_id: The app that owns the resource.
-            name: Name to look for; a new user gets this name if none matches.
-        """
-        return cast(
-            "User",
-            await self._client._request(
-                _GET_OR_CREATE,
-                {"app_id": app_id, "name": name},
-                None,
-                None,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
-
-    async def update(
-        self,
-        user_id: str,
-        *,
-        app_id: str,
-        name: str | None | Omit = omit,
-        metadata: Mapping[str, object] | None | Omit = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | Omit = omit,
-        max_retries: int | Omit = omit,
-    ) -> User:
-        """Edit a user.
-
-        Changes the name and/or the metadata of a user.
-
-        ``PUT /v1/apps/{app_id}/users/{user_id}``
-
-        Args:
-            app_id: The app that owns the resource.
-            user_id: The user to change.
-            name: New name.
-            metadata: New metadata object.
-        """
-        return cast(
-            "User",
-            await self._client._request(
-                _UPDATE,
-                {"app_id": app_id, "user_id": user_id},
-                None,
-                {"name": name, "metadata": metadata},
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
-            ),
-        )
-
-
-class AsyncUsersRaw:
-    """`client.apps.users` methods returning `AsyncAPIResponse` objects."""
-
-    def __init__(self, resource: AsyncUsers, *, stream: bool) -> None:
-        self.get = async_response_wrapper(resource.get, stream=stream)
-        self.create = async_response_wrapper(resource.create, stream=stream)
-        self.list = async_response_wrapper(resource.list, stream=stream)
-        self.get_by_name = async_response_wrapper(resource.get_by_name, stream=stream)
-        self.get_or_create = async_response_wrapper(resource.get_or_create, stream=stream)
-        self.update = async_response_wrapper(resource.update, stream=stream)
