@@ -10,7 +10,7 @@ import keyword
 import re
 from collections.abc import Iterable
 
-__all__ = ["class_name", "identifier", "module_name", "names", "pascal", "snake"]
+__all__ = ["class_name", "function", "identifier", "module_name", "names", "pascal", "snake"]
 
 _VERSION = re.compile(r"^v\d+(\.\d+)*$")
 _CONNECTORS = frozenset({"for", "to", "from", "with", "of", "in", "on", "by", "at", "and"})
@@ -32,7 +32,7 @@ def names(
             out.append(given)
             continue
         resource, action = _resource(routes[i], children)
-        full[i] = _function(path, method, operation_id, action)
+        full[i] = function(path, method, operation_id, action)
         out.append((".".join(resource), _short(full[i], resource, method)))
     # A short name taken twice in one resource: those operations keep their function names.
     given = {name for i, name in enumerate(out) if i not in full}
@@ -78,7 +78,7 @@ def _resource(segments: list[str], children: set[tuple[str, ...]]) -> tuple[list
     return [identifier(snake(segments[i]), _RESOURCE_RESERVED) for i in statics], action
 
 
-def _function(path: str, method: str, operation_id: str | None, action: str | None) -> str:
+def function(path: str, method: str, operation_id: str | None, action: str | None) -> str:
     """The operation's function name: FastAPI's operationId without its route suffix."""
     if not operation_id:
         return snake(method) + (f"_{snake(action)}" if action else "")

@@ -83,9 +83,7 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
     names = sorted(
         n
         for m in api.models
-        for n in (
-            [m.class_name, m.param_name] if m.kind == "model" and m.request else [m.class_name]
-        )
+        for n in ([m.class_name, m.param_name] if m.typed_dict else [m.class_name])
     )
     out[types_dir / "__init__.py"] = env.get_template("types_init.py.jinja").render(
         models=api.models, names=names
@@ -181,7 +179,7 @@ def _type_imports(refs: Iterable[str], by_key: dict[str, Model], pkg: str) -> li
     lines = []
     for model in sorted((by_key[k] for k in refs), key=lambda m: m.module):
         names = [model.class_name]
-        if model.kind == "model" and model.request:
+        if model.typed_dict:
             names.append(model.param_name)
         lines.append(f"from {pkg}.types.{model.module} import {', '.join(names)}")
     return lines

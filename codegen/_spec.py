@@ -104,8 +104,9 @@ class Model:
     target: Type | None = None  # what a root model or alias stands for
     extra: str = "allow"  # pydantic `extra` of a model class
     allows_extra: bool | None = None  # the schema's additionalProperties, None when not said
-    request: bool = False  # reachable from a request: also gets a TypedDict
-    response: bool = False  # reachable from a response
+    request: bool = False  # part of a request body
+    response: bool = False  # part of a result
+    typed_dict: bool = False  # in a method parameter's annotation: also gets a TypedDict twin
 
     @property
     def param_name(self) -> str:
@@ -271,6 +272,17 @@ class _Reader:
         self.components = components
         self.models: dict[str, Model] = {}
         self._class_names: dict[str, str] = {}
+        # FastAPI names a form body `Body_<operationId>`; the function name is enough.
+        self._body_names = {
+            f"Body_{op.get('operationId')}": _naming.pascal(
+                _naming.function(path, m, op.get("operationId"), None)
+            )
+            + "Body"
+            for path, item in (doc.get("paths") or {}).items()
+            if isinstance(item, dict)
+            for m, op in item.items()
+            if m in HTTP_METHODS and isinstance(op, dict) and op.get("operationId")
+        }
         for key in self.schemas:  # component names first, so inline schemas never take them
             self._class_name(key, {}, inline=False)
 
@@ -601,7 +613,7 @@ class _Reader:
 
     def _class_name(self, key: str, schema: dict[str, Any], inline: bool) -> str:
         title = str(schema.get("title") or "")
-        base = _naming.class_name(key.rsplit("/", 1)[-1])
+        base = self._body_names.get(key) or _naming.class_name(key.rsplit("/", 1)[-1])
         if inline and re.fullmatch(r"[A-Za-z_]\w*", title):
             base = _naming.class_name(title)
         name, n = base, 1
@@ -636,10 +648,12 @@ class _Reader:
         for op in ops:
             for p in op.params:
                 visit(p.type.refs, "request")
+                visit(p.type.refs, "typed_dict")
             if op.body is not None:
                 visit(frozenset({op.body.key}), "request")
             visit(op.result.type.refs, "response")
         for model in self.models.values():
+            model.typed_dict = model.typed_dict and model.kind == "model"
             closed = model.allows_extra is False
             if model.allows_extra is None and model.request and not model.response:
                 closed = True

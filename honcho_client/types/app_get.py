@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["AppGet", "AppGetParam"]
+__all__ = ["AppGet"]
 
 
 class AppGet(BaseModel):
@@ -21,9 +18,3 @@ class AppGet(BaseModel):
 
     filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
-
-
-class AppGetParam(TypedDict):
-    """`AppGet` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    filter: NotRequired[Mapping[str, object] | None]

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["AppUpdate", "AppUpdateParam"]
+__all__ = ["AppUpdate"]
 
 
 class AppUpdate(BaseModel):
@@ -24,11 +21,3 @@ class AppUpdate(BaseModel):
 
     metadata: dict[str, object] | None = None
     """New metadata object."""
-
-
-class AppUpdateParam(TypedDict):
-    """`AppUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    name: NotRequired[str | None]
-
-    metadata: NotRequired[Mapping[str, object] | None]

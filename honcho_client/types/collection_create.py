@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["CollectionCreate", "CollectionCreateParam"]
+__all__ = ["CollectionCreate"]
 
 
 class CollectionCreate(BaseModel):
@@ -25,11 +23,3 @@ class CollectionCreate(BaseModel):
 
     metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
-
-
-class CollectionCreateParam(TypedDict):
-    """`CollectionCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    name: str
-
-    metadata: NotRequired[Mapping[str, object]]

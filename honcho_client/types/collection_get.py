@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["CollectionGet", "CollectionGetParam"]
+__all__ = ["CollectionGet"]
 
 
 class CollectionGet(BaseModel):
@@ -21,9 +18,3 @@ class CollectionGet(BaseModel):
 
     filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
-
-
-class CollectionGetParam(TypedDict):
-    """`CollectionGet` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    filter: NotRequired[Mapping[str, object] | None]

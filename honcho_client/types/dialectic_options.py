@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DialecticOptions", "DialecticOptionsParam"]
+__all__ = ["DialecticOptions"]
 
 
 class DialecticOptions(BaseModel):
@@ -24,11 +21,3 @@ class DialecticOptions(BaseModel):
 
     stream: bool = False
     """Stream the answer as server-sent events."""
-
-
-class DialecticOptionsParam(TypedDict):
-    """`DialecticOptions` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    queries: str | Sequence[str]
-
-    stream: NotRequired[bool]

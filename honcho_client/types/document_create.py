@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DocumentCreate", "DocumentCreateParam"]
+__all__ = ["DocumentCreate"]
 
 
 class DocumentCreate(BaseModel):
@@ -25,11 +23,3 @@ class DocumentCreate(BaseModel):
 
     metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
-
-
-class DocumentCreateParam(TypedDict):
-    """`DocumentCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    content: str
-
-    metadata: NotRequired[Mapping[str, object]]

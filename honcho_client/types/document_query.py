@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DocumentQuery", "DocumentQueryParam"]
+__all__ = ["DocumentQuery"]
 
 
 class DocumentQuery(BaseModel):
@@ -28,13 +26,3 @@ class DocumentQuery(BaseModel):
 
     top_k: Annotated[int, Field(ge=1, le=50)] = 5
     """Largest number of documents to return (1 to 50)."""
-
-
-class DocumentQueryParam(TypedDict):
-    """`DocumentQuery` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    query: str
-
-    filter: NotRequired[Mapping[str, object] | None]
-
-    top_k: NotRequired[int]

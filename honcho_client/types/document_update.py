@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["DocumentUpdate", "DocumentUpdateParam"]
+__all__ = ["DocumentUpdate"]
 
 
 class DocumentUpdate(BaseModel):
@@ -25,11 +23,3 @@ class DocumentUpdate(BaseModel):
 
     content: Annotated[str, Field(min_length=1, max_length=100000)] | None = None
     """New text, 1 to 100000 characters."""
-
-
-class DocumentUpdateParam(TypedDict):
-    """`DocumentUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    metadata: NotRequired[Mapping[str, object] | None]
-
-    content: NotRequired[str | None]

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import TypedDict
 
-from honcho_client.types.message_create import MessageCreate, MessageCreateParam
+from honcho_client.types.message_create import MessageCreate
 
-__all__ = ["MessageBatchCreate", "MessageBatchCreateParam"]
+__all__ = ["MessageBatchCreate"]
 
 
 class MessageBatchCreate(BaseModel):
@@ -24,9 +22,3 @@ class MessageBatchCreate(BaseModel):
 
     messages: Annotated[list[MessageCreate], Field(max_length=100)]
     """The messages, in the order they should be stored."""
-
-
-class MessageBatchCreateParam(TypedDict):
-    """`MessageBatchCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    messages: Sequence[MessageCreate | MessageCreateParam]

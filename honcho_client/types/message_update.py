@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import TypedDict
 
-__all__ = ["MessageUpdate", "MessageUpdateParam"]
+__all__ = ["MessageUpdate"]
 
 
 class MessageUpdate(BaseModel):
@@ -21,9 +18,3 @@ class MessageUpdate(BaseModel):
 
     metadata: dict[str, object]
     """New metadata object."""
-
-
-class MessageUpdateParam(TypedDict):
-    """`MessageUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    metadata: Mapping[str, object]

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MetamessageCreate", "MetamessageCreateParam"]
+__all__ = ["MetamessageCreate"]
 
 
 class MetamessageCreate(BaseModel):
@@ -34,17 +32,3 @@ class MetamessageCreate(BaseModel):
 
     metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
-
-
-class MetamessageCreateParam(TypedDict):
-    """`MetamessageCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    metamessage_type: str
-
-    content: str
-
-    session_id: NotRequired[str | None]
-
-    message_id: NotRequired[str | None]
-
-    metadata: NotRequired[Mapping[str, object]]

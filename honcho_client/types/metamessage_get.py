@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MetamessageGet", "MetamessageGetParam"]
+__all__ = ["MetamessageGet"]
 
 
 class MetamessageGet(BaseModel):
@@ -30,15 +27,3 @@ class MetamessageGet(BaseModel):
 
     filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
-
-
-class MetamessageGetParam(TypedDict):
-    """`MetamessageGet` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    metamessage_type: NotRequired[str | None]
-
-    session_id: NotRequired[str | None]
-
-    message_id: NotRequired[str | None]
-
-    filter: NotRequired[Mapping[str, object] | None]

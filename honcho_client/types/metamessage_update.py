@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["MetamessageUpdate", "MetamessageUpdateParam"]
+__all__ = ["MetamessageUpdate"]
 
 
 class MetamessageUpdate(BaseModel):
@@ -30,15 +27,3 @@ class MetamessageUpdate(BaseModel):
 
     metadata: dict[str, object] | None = None
     """New metadata object."""
-
-
-class MetamessageUpdateParam(TypedDict):
-    """`MetamessageUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    session_id: NotRequired[str | None]
-
-    message_id: NotRequired[str | None]
-
-    metamessage_type: NotRequired[str | None]
-
-    metadata: NotRequired[Mapping[str, object] | None]

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["SessionCreate", "SessionCreateParam"]
+__all__ = ["SessionCreate"]
 
 
 class SessionCreate(BaseModel):
@@ -21,9 +18,3 @@ class SessionCreate(BaseModel):
 
     metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
-
-
-class SessionCreateParam(TypedDict):
-    """`SessionCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    metadata: NotRequired[Mapping[str, object]]

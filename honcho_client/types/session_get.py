@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["SessionGet", "SessionGetParam"]
+__all__ = ["SessionGet"]
 
 
 class SessionGet(BaseModel):
@@ -24,11 +21,3 @@ class SessionGet(BaseModel):
 
     is_active: bool = False
     """Set to true to list only sessions that are still active."""
-
-
-class SessionGetParam(TypedDict):
-    """`SessionGet` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    filter: NotRequired[Mapping[str, object] | None]
-
-    is_active: NotRequired[bool]

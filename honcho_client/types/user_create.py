@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["UserCreate", "UserCreateParam"]
+__all__ = ["UserCreate"]
 
 
 class UserCreate(BaseModel):
@@ -25,11 +23,3 @@ class UserCreate(BaseModel):
 
     metadata: dict[str, object] = Field(default_factory=dict)
     """Free-form JSON object for your own data."""
-
-
-class UserCreateParam(TypedDict):
-    """`UserCreate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    name: str
-
-    metadata: NotRequired[Mapping[str, object]]

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["UserGet", "UserGetParam"]
+__all__ = ["UserGet"]
 
 
 class UserGet(BaseModel):
@@ -21,9 +18,3 @@ class UserGet(BaseModel):
 
     filter: dict[str, object] | None = None
     """Only return items whose metadata matches this object."""
-
-
-class UserGetParam(TypedDict):
-    """`UserGet` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    filter: NotRequired[Mapping[str, object] | None]

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pydantic import BaseModel, ConfigDict
-from typing_extensions import NotRequired, TypedDict
 
-__all__ = ["UserUpdate", "UserUpdateParam"]
+__all__ = ["UserUpdate"]
 
 
 class UserUpdate(BaseModel):
@@ -24,11 +21,3 @@ class UserUpdate(BaseModel):
 
     metadata: dict[str, object] | None = None
     """New metadata object."""
-
-
-class UserUpdateParam(TypedDict):
-    """`UserUpdate` as a plain dict, for type checkers: the keys and values a request accepts."""
-
-    name: NotRequired[str | None]
-
-    metadata: NotRequired[Mapping[str, object] | None]
