@@ -287,7 +287,7 @@ def _operation(op: Op) -> str:
     if op.body_encoding != "json":
         args.append(f'body_encoding="{op.body_encoding}"')
     if op.files:
-        args.append(f"files=({', '.join(json.dumps(f) for f in op.files)},)")
+        args.append(f"files={_tuple(json.dumps(f) for f in op.files)}")
     args.append(f"safe={op.safe}")
     args.append(f"parse={_parse(op)}")
     if op.deprecated:
@@ -422,3 +422,9 @@ def _md_params(op: Op) -> list[tuple[str, str, str, str, str]]:
 
 def _md_type(t: Type) -> str:
     return t.plain
+
+
+def _tuple(items: Iterable[str]) -> str:
+    """A tuple literal; the trailing comma only for one item (ruff would explode it otherwise)."""
+    parts = list(items)
+    return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"

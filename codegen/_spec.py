@@ -585,6 +585,11 @@ class _Reader:
             model.allows_extra = None if extra is None else extra is not False
             seen: set[str] = set()
             for wire, prop_schema in (schema.get("properties") or {}).items():
+                if not isinstance(wire, str):
+                    raise SpecError(
+                        f"{where}: property name {wire!r} is not a string (YAML reads an "
+                        "unquoted on/off/yes/no as a boolean: quote it)"
+                    )
                 resolved, _ = self.schema_of(prop_schema, f"{where}.{wire}")
                 name = _naming.identifier(str(wire), _MODEL_RESERVED)
                 if name in seen:
@@ -831,7 +836,7 @@ class _Reader:
             class_name=self._class_name(f"{pascal}Body", {}, inline=True),
             module="",
             description=_text(body.get("description") or resolved.get("description"))
-            or f"The request body of `{pascal}`.",
+            or f"The request body of `{raw.method.upper()} {raw.path}`.",
             kind="root",
             target=t,
         )
