@@ -17,9 +17,9 @@ two type parameters, so one generated class serves every flavour of the client:
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, Protocol, TypeVar, overload
 
-from typing_extensions import Concatenate, ParamSpec
+from typing_extensions import ParamSpec
 
 from ._operation import Call
 from ._page import Page
@@ -146,7 +146,7 @@ def _raw_sender(obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
     return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
 
 
-class endpoint(_Endpoint[P, T]):  # noqa: N801 - used as a decorator
+class endpoint(_Endpoint[P, T]):
     """Decorator of a generated method that builds a `Call[T]`."""
 
     def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
@@ -168,7 +168,7 @@ class endpoint(_Endpoint[P, T]):  # noqa: N801 - used as a decorator
         return self._bind(obj)
 
 
-class page_endpoint(_Endpoint[P, T]):  # noqa: N801 - used as a decorator
+class page_endpoint(_Endpoint[P, T]):
     """Decorator of a generated list method: the call's result is a page of `T`."""
 
     def __init__(self, build: Callable[Concatenate[Any, P], Call[Page[T]]]) -> None:
@@ -203,7 +203,7 @@ class page_endpoint(_Endpoint[P, T]):  # noqa: N801 - used as a decorator
         return lambda call: AsyncPaginator(lambda: client._page(call))
 
 
-class stream_endpoint(Generic[P, T, P2]):  # noqa: N801 - used as a decorator
+class stream_endpoint(Generic[P, T, P2]):
     """Combines the two builders of a streamable operation: without and with `stream=True`.
 
     `chat(...)` returns the parsed answer; `chat(..., stream=True)` returns a chat stream (see
