@@ -704,8 +704,11 @@ class _Reader:
         if result.kind == "stream" and (stream is None or stream.type.model != "bool"):
             result = Result("model", result.type)
         method = raw.method.upper()
-        reads = method in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE") or bool(
-            sdk.get("x-sdk-read-only")
+        # Reads and idempotent writes may be sent again; so may a call whose result is a page.
+        reads = (
+            method in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE")
+            or result.kind == "page"
+            or bool(sdk.get("x-sdk-read-only"))
         )
         return Op(
             resource=resource,
