@@ -28,6 +28,7 @@ import yaml
 
 from . import _naming
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 JSON_MEDIA = re.compile(r"^application/([\w.+-]+\+)?json$")
 SDK_SCHEMAS = "x-sdk-schemas"
@@ -241,7 +242,7 @@ NONE = Type("None", "None", nullable=True, doc="None")
 def load(path: Path) -> Api:
     """Read the document at `path` (JSON or YAML)."""
     text = path.read_text(encoding="utf-8")
-    doc = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    doc = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=_YAML_LOADER)
     if not isinstance(doc, dict) or not str(doc.get("openapi", "")).startswith("3."):
         raise SpecError(f"{path}: not an OpenAPI 3.0/3.1 document (no `openapi: 3.x`)")
     return _Reader(doc).read()

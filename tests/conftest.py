@@ -49,7 +49,7 @@ def _sdk_view(directory: Path) -> Path:
     """openapi.yaml with the SDK-side result schemas (`x-sdk-response-schema`) as the responses'
     schemas, so Prism answers a delete with `{"message": ...}` as the real server does."""
     path = directory / "openapi.json"
-    document = yaml.safe_load(REPO_SPEC.read_text(encoding="utf-8"))
+    document = yaml.load(REPO_SPEC.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     path.write_text(json.dumps(sdk_document(document)), encoding="utf-8")
     return path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import subprocess
 import sys
@@ -44,11 +45,20 @@ def _imported(out: Path, package: str) -> Iterator[ModuleType]:
             del sys.modules[name]
 
 
-def _mypy_strict(cwd: Path, *targets: str) -> subprocess.CompletedProcess[str]:
+def _mypy_strict(cache: Path, cwd: Path, *targets: str) -> subprocess.CompletedProcess[str]:
     """`mypy --strict` (with the pydantic plugin) over `targets`, run in `cwd`."""
     (cwd / "mypy.ini").write_text(MYPY_CONFIG)
     return subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", "mypy.ini", "--no-incremental", *targets],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            "mypy.ini",
+            "--cache-dir",
+            str(cache),
+            *targets,
+        ],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -83,6 +93,8 @@ def import_package() -> ImportPackage:
 
 
 @pytest.fixture(scope="session")
-def mypy_strict() -> MypyStrict:
-    """Runs `mypy --strict` (pydantic plugin) in a directory over the given targets."""
-    return _mypy_strict
+def mypy_strict(tmp_path_factory: pytest.TempPathFactory) -> MypyStrict:
+    """Runs `mypy --strict` (pydantic plugin) in a directory over the given targets; the runs of
+    a session share one cache, so the libraries are analysed once."""
+    cache = tmp_path_factory.mktemp("mypy-cache")
+    return functools.partial(_mypy_strict, cache)
