@@ -16,6 +16,7 @@ Naming (see `_naming.py` for the rule used when an operation has no `x-sdk-*` na
 
 from __future__ import annotations
 
+import contextlib
 import json
 import keyword
 import re
@@ -295,14 +296,19 @@ class _Reader:
             [(r.path, r.method, r.op.get("operationId"), _sdk_names(r)) for r in raw]
         )
         pages = self._page_schemas()
-        ops = [self.op(r, *names[i], pages) for i, r in enumerate(raw)]
+        ops = []
+        for i, r in enumerate(raw):
+            with _reading(r.label):
+                ops.append(self.op(r, *names[i], pages))
         # Every component schema is a generated name, except the page envelopes (Page[T] parses them).
         used_as_page = {op.result.page for op in ops if op.result.kind == "page"}
         for key in self.schemas:
             if key in used_as_page and key not in self.models and not self._mentioned(key):
                 continue
-            self.model_for(key, key)
+            with _reading(f"schema {key}"):
+                self.model_for(key, key)
         self._mark_sides(ops)
+        _check_no_import_cycle(self.models)
         info = self.doc.get("info") or {}
         root = _tree(ops)
         return Api(
@@ -1044,6 +1050,41 @@ def _sdk_names(raw: _RawOp) -> tuple[str, str] | None:
     return resource, method
 
 
+@contextlib.contextmanager
+def _reading(where: str) -> Iterator[None]:
+    """Turns a malformed part of the document into a SpecError naming where it is."""
+    try:
+        yield
+    except SpecError:
+        raise
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as error:
+        raise SpecError(f"{where}: cannot be read ({type(error).__name__}: {error})") from error
+
+
+def _check_no_import_cycle(models: dict[str, Model]) -> None:
+    """Schemas that refer to each other would import each other's modules: refused."""
+    refs = {
+        key: {r for p in m.props for r in p.type.refs} | (m.target.refs if m.target else set())
+        for key, m in models.items()
+    }
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(key: str, path: list[str]) -> None:
+        state[key] = 1
+        for ref in sorted(refs[key] - {key}):
+            if state.get(ref) == 1:
+                cycle = [*path[path.index(ref) :], ref]
+                names = " -> ".join(models[k].class_name for k in cycle)
+                raise SpecError(f"schemas refer to each other ({names}): not supported")
+            if ref not in state:
+                visit(ref, [*path, ref])
+        state[key] = 2
+
+    for key in sorted(refs):
+        if key not in state:
+            visit(key, [key])
+
+
 def _tree(ops: list[Op]) -> Resource:
     root = Resource(())
     by_path: dict[tuple[str, ...], Resource] = {(): root}
@@ -1054,7 +1095,15 @@ def _tree(ops: list[Op]) -> Resource:
             get(path[:-1]).children.append(by_path[path])
         return by_path[path]
 
+    seen: dict[str, Op] = {}
     for op in ops:
+        if op.dotted in seen:
+            first = seen[op.dotted]
+            raise SpecError(
+                f"{op.http_method} {op.path}: named {op.dotted}, as is "
+                f"{first.http_method} {first.path}"
+            )
+        seen[op.dotted] = op
         get(tuple(op.resource.split(".")) if op.resource else ()).ops.append(op)
     for r in root.walk():
         names = {op.name for op in r.ops}

@@ -155,6 +155,60 @@ UNSUPPORTED = [
 ]
 
 
+UNSUPPORTED += [
+    pytest.param(
+        {
+            "/things": {
+                "get": {"operationId": "g", "responses": _ok({"$ref": "#/components/schemas/A"})}
+            }
+        },
+        {
+            "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+            "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
+        },
+        "schemas refer to each other (A -> B -> A): not supported",
+        id="mutual-recursion",
+    ),
+    pytest.param(
+        {"/things": {"get": {"operationId": "g", "parameters": [7], "responses": _ok({})}}},
+        {},
+        "GET /things (g): cannot be read (AttributeError:",
+        id="malformed",
+    ),
+    pytest.param(
+        {
+            "/a": {
+                "get": {"x-sdk-resource": "things", "x-sdk-method": "get", "responses": _ok({})}
+            },
+            "/b": {
+                "get": {"x-sdk-resource": "things", "x-sdk-method": "get", "responses": _ok({})}
+            },
+        },
+        {},
+        "GET /b: named things.get, as is GET /a",
+        id="same-name-twice",
+    ),
+]
+
+
+def test_a_schema_may_refer_to_itself(tmp_path: Path) -> None:
+    schemas = {
+        "Node": {
+            "type": "object",
+            "properties": {
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}
+            },
+        }
+    }
+    paths = {
+        "/tree": {
+            "get": {"operationId": "g", "responses": _ok({"$ref": "#/components/schemas/Node"})}
+        }
+    }
+    (node,) = _load(tmp_path, _doc(paths, schemas)).models
+    assert node.props[0].type.model == "list[Node]"
+
+
 @pytest.mark.parametrize(("paths", "schemas", "message"), UNSUPPORTED)
 def test_an_unsupported_construct_fails_naming_operation_and_construct(
     tmp_path: Path, paths: dict[str, Any], schemas: dict[str, Any], message: str
