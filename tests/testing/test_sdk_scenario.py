@@ -125,14 +125,18 @@ def test_sync_scenario(fake: FakeHoncho) -> None:
     assert len(list(meta.list(alice.id, app_id=app.id, session_id=clone.id))) == 1
 
     key = client.keys.create(app_id=app.id)
-    assert isinstance(key, dict)
-    assert key["key"]
+    assert key.key
 
-    documents.delete(hiking.id, app_id=a, user_id=u, collection_id=c)
+    deleted = documents.delete(hiking.id, app_id=a, user_id=u, collection_id=c)
+    assert deleted.message == "Document deleted successfully"
     with pytest.raises(NotFoundError):
         documents.get(hiking.id, app_id=a, user_id=u, collection_id=c)
-    collections.delete(notes.id, app_id=a, user_id=u)
-    sessions.delete(session.id, app_id=a, user_id=u)
+    assert collections.delete(notes.id, app_id=a, user_id=u).message == (
+        "Collection deleted successfully"
+    )
+    assert sessions.delete(session.id, app_id=a, user_id=u).message == (
+        "Session deleted successfully"
+    )
     active = sessions.list(alice.id, app_id=app.id, is_active=True)
     assert [s.id for s in active] == [clone.id]
 
