@@ -39,6 +39,7 @@ def main() -> None:
             ("Lovely! Do you prefer museums or food tours?", False),
             ("Food tours, definitely. I'm vegetarian.", True),
         ]
+        messages = []
         for content, is_user in turns:
             message = client.apps.users.sessions.messages.create(
                 app_id=app.id,
@@ -48,12 +49,13 @@ def main() -> None:
                 is_user=is_user,
             )
             print(f"message   {message.id}  {'user' if is_user else 'agent':5}  {content}")
+            messages.append(message)
 
         note = client.apps.users.metamessages.create(
             app_id=app.id,
             user_id=user.id,
             session_id=session.id,
-            message_id=message.id,
+            message_id=messages[-1].id,
             metamessage_type="insight",
             content="Vegetarian; likes food tours.",
         )

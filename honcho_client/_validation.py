@@ -51,7 +51,7 @@ def check_call(call: Call[Any], validate: bool) -> Checked:
         rules = (op.path_params, op.query, op.headers, op.cookies)
         for where, annotations in zip(_LOCATIONS, rules, strict=True):
             if values[where] and annotations:
-                values[where] = _validate_params(op, where, annotations, values[where], issues)
+                _check_params(op, where, annotations, values[where], issues)
         if op.body is not None and body is not None:
             try:
                 body = op.body.model_validate(body)
@@ -91,23 +91,23 @@ def _check_path(
             )
 
 
-def _validate_params(
+def _check_params(
     op: Operation[Any],
     where: str,
     rules: Annotations,
     values: dict[str, object],
     issues: list[ValidationIssue],
-) -> dict[str, object]:
+) -> None:
+    """Check parameters against their rules; they are sent as given (a string stays as written)."""
     adapter = op.cache.get(where)
     if not isinstance(adapter, TypeAdapter):
         # A TypedDict keyed by wire names, which need not be identifiers ("X-Request-Id").
         schema = TypedDict(f"{op.name}.{where}", dict(rules), total=False)  # type: ignore[misc]  # noqa: UP013 - fields known only at run time
         adapter = op.cache[where] = TypeAdapter(schema)
     try:
-        return dict(adapter.validate_python(values))
+        adapter.validate_python(values)
     except ValidationError as error:
         issues.extend(issues_of(error, ("path" if where == "path" else where.rstrip("s"),)))
-        return values
 
 
 # pydantic's error types, said in our words -------------------------------------------------------

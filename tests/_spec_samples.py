@@ -109,11 +109,18 @@ class OperationCase:
         return url
 
     def response_body(self) -> Any:
+        sdk_schema = self.operation.get("x-sdk-response-schema")
+        if sdk_schema is not None:
+            return sample(spec()["components"]["x-sdk-schemas"][sdk_schema])
         content = self.operation["responses"]["200"]["content"]["application/json"]
         schema = content.get("schema") or {}
         return sample(schema) if schema else {"ok": True}
 
     def response_schema_name(self) -> str | None:
+        """The result's model: the response schema, or the SDK-side one where the spec has none."""
+        sdk_schema: str | None = self.operation.get("x-sdk-response-schema")
+        if sdk_schema is not None:
+            return sdk_schema
         schema = (
             self.operation["responses"]["200"]["content"]["application/json"].get("schema") or {}
         )

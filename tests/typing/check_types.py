@@ -20,6 +20,7 @@ from honcho_client.types import (
     App,
     DialecticResponse,
     Document,
+    KeyCreated,
     Message,
     Metamessage,
     Session,
@@ -60,7 +61,17 @@ def sync_calls(client: Honcho) -> None:
         ChatStream,
     )
     assert_type(client.apps.users.sessions.clone("s", app_id="a", user_id="u"), Session)
-    assert_type(client.keys.create(), object)
+    assert_type(client.keys.create(), KeyCreated)
+    assert_type(client.keys.create().key, str)
+    assert_type(client.apps.users.sessions.delete("s", app_id="a", user_id="u").message, str)
+    assert_type(
+        client.with_raw_response.apps.users.sessions.messages.create(
+            "s", app_id="a", user_id="u", content="c", is_user=True
+        ),
+        APIResponse[Message],
+    )
+    with client.apps.users.with_streaming_response.get(app_id="a", user_id="u") as streamed:
+        assert_type(streamed, APIResponse[User])
     raw = client.apps.with_raw_response.create(name="n")
     assert_type(raw, APIResponse[App])
     assert_type(raw.parse(), App)
@@ -85,6 +96,8 @@ async def async_calls(client: AsyncHoncho) -> None:
     assert_type(page, AsyncPage[App])
     raw = await client.apps.with_raw_response.create(name="n")
     assert_type(raw, AsyncAPIResponse[App])
+    async with client.with_streaming_response.apps.users.list(app_id="a") as listed:
+        assert_type(await listed.parse(), AsyncPage[User])
 
 
 def errors(error: UnprocessableEntityError) -> None:
