@@ -11,7 +11,7 @@ Names are imported on first use, so `import honcho_client` stays cheap.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._version import __version__
 
@@ -100,7 +100,7 @@ _SOURCES: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in _SOURCES:
         module = _SOURCES[name]
     elif name in __all__:

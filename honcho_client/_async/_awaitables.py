@@ -7,7 +7,7 @@ derive a sync file from this one.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from ._pagination import AsyncPage
 from ._response import AsyncAPIResponse
@@ -27,7 +27,7 @@ class AsyncPaginator(Generic[T]):
     def __init__(self, first_page: Callable[[], Awaitable[AsyncPage[T]]]) -> None:
         self._first_page = first_page
 
-    def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
+    def __await__(self) -> Generator[object, None, AsyncPage[T]]:
         return self._first_page().__await__()
 
     async def __aiter__(self) -> AsyncIterator[T]:
@@ -46,7 +46,7 @@ class AsyncResponseManager(Generic[T]):
         self._send = send
         self._response: AsyncAPIResponse[T] | None = None
 
-    def __await__(self) -> Generator[Any, None, AsyncAPIResponse[T]]:
+    def __await__(self) -> Generator[object, None, AsyncAPIResponse[T]]:
         return self._send().__await__()
 
     async def __aenter__(self) -> AsyncAPIResponse[T]:
