@@ -183,14 +183,11 @@ class Resource:
     path: tuple[str, ...]  # ("apps", "users"); () for the root
     ops: list[Op] = field(default_factory=list)
     children: list[Resource] = field(default_factory=list)
+    class_name: str = ""  # set by `_class_names`: unique in the tree and among the models
 
     @property
     def name(self) -> str:
         return self.path[-1] if self.path else ""
-
-    @property
-    def class_name(self) -> str:
-        return _naming.pascal(self.name)
 
     @property
     def dotted(self) -> str:
@@ -311,6 +308,7 @@ class _Reader:
         _check_no_import_cycle(self.models)
         info = self.doc.get("info") or {}
         root = _tree(ops)
+        _class_names(root, self.models)
         return Api(
             title=str(info.get("title", "")),
             version=str(info.get("version", "")),
@@ -1083,6 +1081,23 @@ def _check_no_import_cycle(models: dict[str, Model]) -> None:
     for key in sorted(refs):
         if key not in state:
             visit(key, [key])
+
+
+def _class_names(root: Resource, models: dict[str, Model]) -> None:
+    """Each resource's class: its name in PascalCase, or its dotted path when that is taken
+    (by another resource or a model a resource module imports): `Peers`, then `SessionsPeers`."""
+    taken = {m.class_name for m in models.values()} | {m.param_name for m in models.values()}
+    for r in root.walk():
+        if not r.path:
+            continue
+        for depth in range(1, len(r.path) + 1):
+            name = _naming.pascal("_".join(r.path[-depth:]))
+            if name not in taken:
+                break
+        else:
+            name = _naming.pascal("_".join(r.path)) + "Resource"
+        r.class_name = name
+        taken.add(name)
 
 
 def _tree(ops: list[Op]) -> Resource:

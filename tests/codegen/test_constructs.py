@@ -305,6 +305,17 @@ def test_plain_union_result_picks_the_matching_model(
     assert isinstance(client.pets.get_adoption(3).adopter, Owner)
 
 
+def test_referenced_request_body_and_response(client: Any, fault_server: FaultServer) -> None:
+    fault_server.route(
+        "POST", "/v1/shelters", Fault.status(201, json_body={"name": "S", "capacity": 4})
+    )
+    shelter = client.shelters.register(name="S", capacity=4)
+    assert (shelter.name, shelter.capacity) == ("S", 4)
+    assert last(fault_server).json() == {"name": "S", "capacity": 4}
+    with pytest.raises(RequestValidationError):
+        client.shelters.register(name="S", capacity=-1)
+
+
 def test_typed_map_result(client: Any, fault_server: FaultServer) -> None:
     fault_server.route("GET", "/v1/owners/o1/pets", Fault.status(200, json_body={"rex": PET}))
     pets = client.owners.list_pets("o1")

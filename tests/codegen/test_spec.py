@@ -368,3 +368,25 @@ def test_sdk_document_puts_the_sdk_result_schemas_in_the_responses() -> None:
     assert view["components"]["schemas"]["Deleted"]["required"] == ["message"]
     assert "x-sdk-schemas" not in view["components"]
     assert doc["components"]["x-sdk-schemas"], "the input is left as it was"
+
+
+def test_resource_classes_never_take_a_model_or_another_resource_name(tmp_path: Path) -> None:
+    schemas = {"Items": {"type": "object", "properties": {"n": {"type": "integer"}}}}
+
+    def get(path: str) -> dict[str, Any]:
+        names = [part[1:-1] for part in path.split("/") if part.startswith("{")]
+        parameters = [
+            {"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in names
+        ]
+        ok = _ok({"$ref": "#/components/schemas/Items"})
+        return {path: {"get": {"operationId": path, "parameters": parameters, "responses": ok}}}
+
+    paths = get("/items/{id}") | get("/shops/{shop}/peers/{id}") | get("/rooms/{room}/peers/{id}")
+    api = _load(tmp_path, _doc(paths, schemas))
+    assert {r.dotted: r.class_name for r in api.resources} == {
+        "items": "ItemsResource",
+        "shops": "Shops",
+        "shops.peers": "Peers",
+        "rooms": "Rooms",
+        "rooms.peers": "RoomsPeers",
+    }
