@@ -15,7 +15,14 @@ __all__ = ["class_name", "function", "identifier", "module_name", "names", "pasc
 _VERSION = re.compile(r"^v\d+(\.\d+)*$")
 _CONNECTORS = frozenset({"for", "to", "from", "with", "of", "in", "on", "by", "at", "and"})
 # Names the generated modules define themselves.
-RESERVED_CLASSES = frozenset({"Page", "Call", "Operation", "Resource", "Omit", "Field", "Literal"})
+RESERVED_CLASSES = frozenset(
+    {
+        *("Annotated", "Literal", "Mapping", "Sequence", "NotRequired", "TypeAlias", "TypedDict"),
+        *("BaseModel", "ConfigDict", "Field", "RootModel", "TypeAdapter", "Unpack"),
+        *("Call", "Operation", "Page", "RequestOptions", "FileField", "FileTypes", "Omit"),
+        *("Resource", "C", "W", "Raw", "Streaming"),
+    }
+)
 _RESOURCE_RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
 
 
