@@ -27,16 +27,17 @@ pytestmark = pytest.mark.prism
 
 PACKAGE = "honcho_2_5_1"
 ROUTES = 46
+MISSING = (
+    "../shared/reference/honcho-openapi-2.5.1.json not found (set HONCHO_SHARED_DIR or put a "
+    "copy of shared/ beside the repository)"
+)
 
 
 def _published() -> Path:
     shared = shared_dir()
     spec = shared / "reference" / "honcho-openapi-2.5.1.json" if shared else None
     if spec is None or not spec.is_file():
-        pytest.skip(
-            "../shared/reference/honcho-openapi-2.5.1.json not found (set HONCHO_SHARED_DIR or "
-            "put a copy of shared/ beside the repository)"
-        )
+        pytest.skip(MISSING)
     return spec
 
 
@@ -202,7 +203,7 @@ def _operations() -> list[Any]:
     shared = shared_dir()
     spec = shared / "reference" / "honcho-openapi-2.5.1.json" if shared else None
     if spec is None or not spec.is_file():
-        return [pytest.param(None, marks=pytest.mark.skip(reason="../shared/reference not found"))]
+        return [pytest.param(None, marks=pytest.mark.skip(reason=MISSING))]
     return [pytest.param(op.dotted, id=op.dotted) for op in _spec.load(spec).ops]
 
 
