@@ -5,13 +5,8 @@ models and results, and a wider one for what callers may pass), component schema
 `Model`s, and operations become `Op`s arranged in a `Resource` tree. Anything the generator
 cannot express fails with `SpecError`, naming the operation or schema and the construct.
 
-Naming (see `_naming.py` for the rule used when an operation has no `x-sdk-*` names):
-
-- `x-sdk-resource` / `x-sdk-method`: the operation's dotted resource and method name.
-- `x-sdk-read-only: true`: a POST that only reads (may be retried like a GET).
-- `x-sdk-creates: true`: a GET/PUT that creates something (never re-sent after an unknown outcome).
-- `x-sdk-response-schema: Name`: the result type of an operation whose response schema is
-  open (`{}`); `Name` is a schema under `components/x-sdk-schemas` (or `components/schemas`).
+The `x-sdk-*` annotations it reads, and the naming rule for operations without names, are
+described in the package docstring (`codegen/__init__.py`).
 """
 
 from __future__ import annotations
@@ -33,9 +28,11 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 JSON_MEDIA = re.compile(r"^application/([\w.+-]+\+)?json$")
 SDK_SCHEMAS = "x-sdk-schemas"
-# Pydantic's BaseModel attributes a field may not shadow.
+# Names a model field may not take: BaseModel's attributes, and the names annotations use (a
+# field `date: date` would make the annotation refer to the field).
 _MODEL_RESERVED = frozenset(
     {
+        *("date", "datetime", "str", "int", "float", "bool", "bytes", "list", "dict", "object"),
         "copy",
         "dict",
         "json",
@@ -268,7 +265,6 @@ class _Reader:
             if name in self.schemas:
                 raise SpecError(f"components/{SDK_SCHEMAS}/{name}: also in components/schemas")
             self.schemas[name] = schema
-        self.components = components
         self.models: dict[str, Model] = {}
         self._class_names: dict[str, str] = {}
         # FastAPI names a form body `Body_<operationId>`; the function name is enough.
@@ -289,9 +285,10 @@ class _Reader:
 
     def read(self) -> Api:
         raw = list(self._operations())
-        names = _naming.names(
-            [(r.path, r.method, r.op.get("operationId"), _sdk_names(r)) for r in raw]
-        )
+        with _reading("operation names"):
+            names = _naming.names(
+                [(r.path, r.method, r.op.get("operationId"), _sdk_names(r)) for r in raw]
+            )
         pages = self._page_schemas()
         ops = []
         for i, r in enumerate(raw):
@@ -973,7 +970,7 @@ def _union_of(members: list[Type]) -> Type:
     if len(members) == 1:
         return members[0]
     model = " | ".join(_dedupe(m.model for m in members))
-    param = " | ".join(_dedupe(part for m in members for part in m.param.split(" | ")))
+    param = " | ".join(_dedupe(part for m in members for part in _members(m.param)))
     doc = " | ".join(_dedupe(m.plain for m in members))
     refs = frozenset().union(*(m.refs for m in members))
     return Type(model, param, refs, binary=any(m.binary for m in members), doc=doc)
@@ -991,6 +988,18 @@ def _nullable(t: Type) -> Type:
         t.binary,
         doc=f"{t.plain} | None",
     )
+
+
+def _members(annotation: str) -> list[str]:
+    """The members of a union annotation, split at top-level `|` only: `A[B | C] | D`."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(annotation):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(annotation[start:i].strip())
+            start = i + 1
+    parts.append(annotation[start:].strip())
+    return parts
 
 
 def _dedupe(items: Iterator[str] | Any) -> list[str]:
