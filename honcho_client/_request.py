@@ -56,7 +56,7 @@ def build_request(
     call: Call[Any],
     checked: Checked,
     *,
-    headers: Mapping[str, str],
+    headers: dict[str, str],
     timeout: httpx.Timeout,
 ) -> httpx.Request:
     """The request for `call`, whose values `check_call` returned as `checked`."""
@@ -67,10 +67,13 @@ def build_request(
     if extra_query:
         _encode_query(extra_query, params)
 
-    request_headers = httpx.Headers(headers)
-    for name, value in checked["headers"].items():
-        if value is not None:
-            request_headers[name] = _text(value)
+    # Plain dicts on the common path: httpx merges them over the client's headers case-insensitively.
+    request_headers: dict[str, str] | httpx.Headers = headers
+    if checked["headers"]:
+        request_headers = httpx.Headers(headers)
+        for name, value in checked["headers"].items():
+            if value is not None:
+                request_headers[name] = _text(value)
     cookies = {k: _text(v) for k, v in checked["cookies"].items() if v is not None}
 
     content: bytes | None = None
@@ -81,10 +84,11 @@ def build_request(
         data, files = _multipart(op, body, extra_body)
     elif body is not None or extra_body:
         content = _json(op, body, extra_body)
-        request_headers["Content-Type"] = _JSON
+        request_headers = {**request_headers, "Content-Type": _JSON}
     extra_headers = options.get("extra_headers")
     if extra_headers:
-        request_headers.update(extra_headers)
+        request_headers = httpx.Headers(request_headers)
+        request_headers.update(extra_headers)  # replaces ours of the same name, in any case
 
     return http.build_request(
         op.method,

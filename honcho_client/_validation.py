@@ -19,6 +19,7 @@ from typing_extensions import TypedDict
 
 from ._errors import RequestValidationError, ValidationIssue
 from ._operation import Annotations, Call, Operation
+from ._types import omit
 
 __all__ = ["Checked", "check_call", "issues_of"]
 
@@ -42,16 +43,15 @@ def check_call(call: Call[Any], validate: bool) -> Checked:
     Raises RequestValidationError naming every broken rule; nothing has been sent then.
     """
     op, issues = call.op, list[ValidationIssue]()
-    values = {where: _given(getattr(call, where)) for where in _LOCATIONS}
-    _check_path(op, values["path"], issues)
-    body = call.body
-    if isinstance(body, Mapping) and not (op.body and issubclass(op.body, RootModel)):
+    values = [_given(call.path), _given(call.query), _given(call.headers), _given(call.cookies)]
+    _check_path(op, values[0], issues)
+    body, root_body, checked_params = call.body, *_plan(op)
+    if isinstance(body, Mapping) and not root_body:
         body = _given(body)  # the fields of an object body; a root body is one value
     if validate:
-        rules = (op.path_params, op.query, op.headers, op.cookies)
-        for where, annotations in zip(_LOCATIONS, rules, strict=True):
-            if values[where] and annotations:
-                _check_params(op, where, annotations, values[where], issues)
+        for index, where, annotations in checked_params:
+            if values[index]:
+                _check_params(op, where, annotations, values[index], issues)
         if op.body is not None and body is not None:
             try:
                 body = op.body.model_validate(body)
@@ -59,19 +59,33 @@ def check_call(call: Call[Any], validate: bool) -> Checked:
                 issues.extend(issues_of(error, ("body",)))
     if issues:
         raise RequestValidationError(op.name, issues)
-    return Checked(
-        path=values["path"],
-        query=values["query"],
-        headers=values["headers"],
-        cookies=values["cookies"],
-        body=body,
-    )
+    path, query, headers, cookies = values
+    return Checked(path=path, query=query, headers=headers, cookies=cookies, body=body)
 
 
-def _given(values: Mapping[str, object]) -> dict[str, object]:
-    from ._types import Omit
+_Plan = tuple[bool, tuple[tuple[int, str, Annotations], ...]]
 
-    return {k: v for k, v in values.items() if not isinstance(v, Omit)}
+
+def _plan(op: Operation[Any]) -> _Plan:
+    """What checking `op` takes, worked out once: whether its body is one value (a root model),
+    and which parameter locations have rules beyond "a non-empty string" (path parameters)."""
+    plan = op.cache.get("plan")
+    if not isinstance(plan, tuple):
+        rules = (op.path_params, op.query, op.headers, op.cookies)
+        locations = [
+            (i, where, annotations)
+            for i, (where, annotations) in enumerate(zip(_LOCATIONS, rules, strict=True))
+            if annotations and not (where == "path" and set(annotations.values()) == {str})
+        ]
+        root = op.body is not None and issubclass(op.body, RootModel)
+        plan = op.cache["plan"] = (root, tuple(locations))
+    return plan
+
+
+def _given(values: Mapping[str, object]) -> Mapping[str, object]:
+    if not values:
+        return values
+    return {k: v for k, v in values.items() if v is not omit}
 
 
 def _check_path(
@@ -95,7 +109,7 @@ def _check_params(
     op: Operation[Any],
     where: str,
     rules: Annotations,
-    values: dict[str, object],
+    values: Mapping[str, object],
     issues: list[ValidationIssue],
 ) -> None:
     """Check parameters against their rules; they are sent as given (a string stays as written)."""
