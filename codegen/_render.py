@@ -318,6 +318,9 @@ def _signature(op: Op, variant: str = "") -> str:
         ann = p.type.param
         if p.required:
             parts.append(f"{p.name}: {ann}")
+        elif p.location == "body" and op.body_kind == "root":
+            # An optional body that is one value: None sends no body (FastAPI reads both as None).
+            parts.append(f"{p.name}: {ann if p.type.nullable else ann + ' | None'} = None")
         else:
             parts.append(f"{p.name}: {ann} | Omit = omit")
     parts.append("**options: Unpack[RequestOptions]")

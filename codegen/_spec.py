@@ -801,6 +801,7 @@ class _Reader:
         if schema is None:
             raise SpecError(f"{label}: a body without a schema is not supported")
         required = bool(body.get("required"))
+        title = str(schema.get("title") or "") if isinstance(schema, dict) else ""
         # FastAPI's optional body: anyOf [X, null].
         if isinstance(schema, dict) and not _own_keywords(schema, ignore=("anyOf",)):
             members = schema.get("anyOf") or []
@@ -847,9 +848,8 @@ class _Reader:
         )
         root.module = _naming.module_name(root.class_name)
         self.models[root.key] = root
-        title = str(
-            resolved.get("title") or (schema.get("title") if isinstance(schema, dict) else "") or ""
-        )
+        # Named by the body's title (FastAPI: the parameter's name), unless that names a schema.
+        title = title or str(resolved.get("title") or "")
         name = _naming.identifier(title, _PARAM_RESERVED) if title and not key else "body"
         param = Param(
             name=name,

@@ -76,6 +76,7 @@ def test_names_derive_from_paths_and_operation_ids() -> None:
             "pets.list_events",
             "pets.get_adoption",
             "pets.get_avatar",
+            "pets.set_tags",
             "owners.list_pets",  # list_owner_pets: "owner" dropped
             "health.get",  # no operationId: the HTTP method
             "shelters.register",  # x-sdk-resource / x-sdk-method win
@@ -97,6 +98,7 @@ from pet_clinic.types import Adoption, Fed, Job, Pet, PetCreate, Photo, Walked
 def calls(client: Client) -> None:
     assert_type(client.pets.create(name="Rex", kind="dog", attributes={"age": 3}, x_request_id="r"), Pet)
     assert_type(client.pets.delete(1), None)
+    assert_type(client.pets.set_tags(1), Pet)
     assert_type(client.pets.feed(1, grams=10), Job)
     assert_type(client.pets.list(kind="cat", tag=("a", "b")), SyncPage[Pet])
     assert_type(client.pets.batch_create(pets=[{"name": "a", "kind": "cat"}, PetCreate(name="b", kind="dog")]), list[Pet])
@@ -263,6 +265,16 @@ def test_array_body_of_models_and_array_result(
     assert last(fault_server).json() == [{"name": "a", "kind": "cat"}, {"name": "b", "kind": "dog"}]
 
 
+def test_optional_array_body_is_sent_when_given_and_left_out_when_not(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route("PUT", "/v1/pets/7/tags", Fault.status(200, json_body=PET))
+    client.pets.set_tags(7, tags=["good", "old"])
+    assert last(fault_server).json() == ["good", "old"]
+    client.pets.set_tags(7)
+    assert last(fault_server).body == b""
+
+
 def test_array_body_rules_are_checked(client: Any, fault_server: FaultServer) -> None:
     with pytest.raises(RequestValidationError) as caught:
         client.pets.batch_create(pets=[{"name": "a", "kind": "cat"}] * 11)
@@ -408,4 +420,4 @@ def test_raw_and_streaming_views_from_the_root_and_from_a_resource(
 def test_api_md_lists_every_route(out: Path) -> None:
     api_md = (out / "api.md").read_text()
     routes = [line for line in api_md.splitlines() if line.startswith("`") and " /v1/" in line]
-    assert len(routes) == len(_spec.load(SPEC).ops) == 15
+    assert len(routes) == len(_spec.load(SPEC).ops) == 16
