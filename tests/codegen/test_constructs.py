@@ -172,9 +172,9 @@ def test_202_accepted_returns_its_model(client: Any, fault_server: FaultServer) 
     fault_server.route(
         "POST", "/v1/pets/3/feed", Fault.status(202, json_body={"id": "j", "status": "queued"})
     )
-    job = client.pets.feed(3, grams=100)
+    job = client.pets.feed(3, grams=100, from_="farm")
     assert (job.id, job.status) == ("j", "queued")
-    assert last(fault_server).json() == {"grams": 100}
+    assert last(fault_server).json() == {"grams": 100, "from": "farm"}  # `from_` has its wire name
 
 
 def test_204_returns_none(client: Any, fault_server: FaultServer) -> None:
