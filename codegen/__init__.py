@@ -27,7 +27,9 @@ Names. An operation's `x-sdk-resource` (dotted) and `x-sdk-method` name it when 
    `/metrics` is `metrics.get`.
 3. Clashes: operations of one resource that would share a name keep their whole function names
    (`get_messages`, `get_message`); a name still taken gets `_<http method>` appended. A name
-   given by `x-sdk-method` is never taken by a derived one. Python keywords get a trailing `_`.
+   given by `x-sdk-method` is never taken by a derived one. Python keywords get a trailing `_`,
+   and so does a top-level resource, or a method of the client itself (a path with no static
+   segment, such as `/`), that would take one of the client's own names (`close`, `timeout`).
 
 Parameters are snake_cased wire names (`X-Request-Id` becomes `x_request_id`); one that would
 take another's name is prefixed by its location (`query_`, `body_`, `header_`, `cookie_`).

@@ -1109,7 +1109,28 @@ def _class_names(root: Resource, models: dict[str, Model]) -> None:
         taken.add(name)
 
 
+def _client_attributes() -> frozenset[str]:
+    """The public names of the runtime's clients, which the root's methods and resources may
+    not take (the client is the root: `client.close()` must stay the client's)."""
+    from honcho_client._async._client import AsyncBaseClient
+    from honcho_client._sync._client import BaseClient
+
+    client = BaseClient(api_key=None, base_url="http://127.0.0.1:9")
+    try:
+        names = set(dir(client)) | set(dir(AsyncBaseClient))
+    finally:
+        client.close()
+    return frozenset(n for n in names if not n.startswith("_"))
+
+
 def _tree(ops: list[Op]) -> Resource:
+    taken = _client_attributes()
+    for op in ops:  # a root method or top-level resource named like the client's own gets a `_`
+        if not op.resource and op.name in taken:
+            op.name += "_"
+        top = op.resource.split(".")[0]
+        if top in taken:
+            op.resource = ".".join([top + "_", *op.resource.split(".")[1:]])
     root = Resource(())
     by_path: dict[tuple[str, ...], Resource] = {(): root}
 

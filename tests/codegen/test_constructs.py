@@ -80,6 +80,7 @@ def test_names_derive_from_paths_and_operation_ids() -> None:
             "owners.list_pets",  # list_owner_pets: "owner" dropped
             "health.get",  # no operationId: the HTTP method
             "shelters.register",  # x-sdk-resource / x-sdk-method win
+            "read_root",  # no static segment: a method of the client itself
         ]
     )
 
@@ -108,6 +109,7 @@ def calls(client: Client) -> None:
     assert_type(client.pets.upload_photo(1, file=("a.png", b"x", "image/png"), extra_files=[b"y"]), Photo)
     assert_type(client.owners.list_pets("o"), dict[str, Pet])
     assert_type(client.health.get(), object)
+    assert_type(client.read_root(), str)
     assert_type(client.with_raw_response.pets.get(1), APIResponse[Pet])
     assert_type(client.pets.with_streaming_response.get(1), APIResponse[Pet])
 
@@ -191,6 +193,12 @@ async def test_204_returns_none_async(async_client: Any, fault_server: FaultServ
 def test_open_json_result_is_any_json_value(client: Any, fault_server: FaultServer) -> None:
     fault_server.route("GET", "/v1/health", Fault.status(200, json_body={"ok": [1, 2]}))
     assert client.health.get() == {"ok": [1, 2]}
+
+
+def test_root_operation_on_the_client_returns_text(client: Any, fault_server: FaultServer) -> None:
+    fault_server.route("GET", "/", Fault.status(200, body="hello"))
+    assert client.read_root() == "hello"
+    assert client.with_raw_response.read_root().parse() == "hello"
 
 
 def test_binary_result_is_bytes(client: Any, fault_server: FaultServer) -> None:
@@ -419,5 +427,5 @@ def test_raw_and_streaming_views_from_the_root_and_from_a_resource(
 
 def test_api_md_lists_every_route(out: Path) -> None:
     api_md = (out / "api.md").read_text()
-    routes = [line for line in api_md.splitlines() if line.startswith("`") and " /v1/" in line]
-    assert len(routes) == len(_spec.load(SPEC).ops) == 16
+    routes = [line for line in api_md.splitlines() if line.startswith("`") and " → " in line]
+    assert len(routes) == len(_spec.load(SPEC).ops) == 17

@@ -390,3 +390,12 @@ def test_resource_classes_never_take_a_model_or_another_resource_name(tmp_path: 
         "rooms": "Rooms",
         "rooms.peers": "RoomsPeers",
     }
+
+
+def test_the_client_keeps_its_own_names(tmp_path: Path) -> None:
+    def get(path: str, operation_id: str) -> dict[str, Any]:
+        return {path: {"get": {"operationId": operation_id, "responses": _ok({})}}}
+
+    paths = get("/", "close") | get("/timeout/now", "now") | get("/v1/base_url", "read")
+    api = _load(tmp_path, _doc(paths))
+    assert sorted(op.dotted for op in api.ops) == ["base_url_.read", "close_", "timeout_.now"]
