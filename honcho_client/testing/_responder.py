@@ -60,6 +60,20 @@ def default_responder(context: ChatContext) -> str:
     )
 
 
+def representation(context: ChatContext) -> str:
+    """What the fake saves as the user's representation after a chat (a metamessage).
+
+    The real server asks its LLM for this text; the fake writes a short deterministic note.
+    """
+    name = context.user.get("name", "the user")
+    said = [m.get("content", "") for m in context.messages if m.get("is_user")]
+    latest = f' The latest thing they said here: "{said[-1]}".' if said else ""
+    return (
+        f"Notes on {name}: {len(said)} message{'' if len(said) == 1 else 's'} "
+        f"from them in this session.{latest} Asked about them: {context.query.strip()}"
+    )
+
+
 _PIECE = re.compile(r"\s*\S+\s*|\s+")
 
 
