@@ -139,7 +139,7 @@ class Recording:
         sent_headers.update({k.lower(): v for k, v in (headers or {}).items()})
 
         answer = self.wire.send(method, target, sent_headers, content)
-        self.symbols.note_literals(_request_strings(target, body_kind, body))
+        self.symbols.note_literals(request_strings(target, body_kind, body))
 
         tags = (covers,) if isinstance(covers, str) else tuple(covers)
         unknown = [t for t in tags if self.known_covers and t not in self.known_covers]
@@ -152,7 +152,7 @@ class Recording:
             body_kind=body_kind,
             body=self._stored_request_body(body_kind, body),
         )
-        stored_response = self._stored_response(method, target, answer)
+        stored_response = symbolize_answer(self.symbols, method, target, answer)
         raw_request = stored_request.to_json()
         raw_response = stored_response.to_json()
         if body_kind == "json":
@@ -178,22 +178,6 @@ class Recording:
             return self.symbols.text(body)
         return body
 
-    def _stored_response(self, method: str, target: str, answer: Answer) -> RecordedResponse:
-        path = target.partition("?")[0]
-        headers = {k: self.symbols.text(v) for k, v in answer.headers.items()}
-        is_chat = method == "POST" and path.endswith("/chat") and answer.status == 200
-        if answer.body_kind == "json":
-            body = answer.body
-            if is_chat and isinstance(body, dict) and isinstance(body.get("content"), str):
-                body = {**body, "content": LLM}
-            return RecordedResponse(
-                answer.status, headers, "json", self.symbols.response_value(body)
-            )
-        text = answer.body
-        if is_chat and answer.headers.get("content-type", "").startswith("text/event-stream"):
-            text = LLM
-        return RecordedResponse(answer.status, headers, "text", self.symbols.text(text))
-
     # -- shorthands --------------------------------------------------------------------
 
     def get(self, path: str, **kwargs: Any) -> Reply:
@@ -209,13 +193,42 @@ class Recording:
         return self.request("DELETE", path, **kwargs)
 
 
+def symbolize_answer(
+    symbols: Symbolizer, method: str, target: str, answer: Answer
+) -> RecordedResponse:
+    """An answer as stored: symbols for ids, keys, timestamps and the model's words."""
+    path = target.partition("?")[0]
+    headers = {k: symbols.text(v) for k, v in answer.headers.items()}
+    is_chat = method == "POST" and path.endswith("/chat") and answer.status == 200
+    if answer.body_kind == "json":
+        body = answer.body
+        if is_chat and isinstance(body, dict) and isinstance(body.get("content"), str):
+            body = {**body, "content": LLM}
+        return RecordedResponse(answer.status, headers, "json", symbols.response_value(body))
+    text = answer.body
+    if is_chat and text and answer.headers.get("content-type", "").startswith("text/event-stream"):
+        text = LLM  # the model's words (an empty stream stays empty)
+    return RecordedResponse(answer.status, headers, "text", symbols.text(text))
+
+
+def macros_in(value: Any) -> list[tuple[Any, dict[str, Any]]]:
+    """Every macro in a (symbolic) body, with its expanded value."""
+    if isinstance(value, dict):
+        if set(value) in ({"$repeat", "times"}, {"$items"}):
+            return [(expand_macros(value), value)]
+        return [m for item in value.values() for m in macros_in(item)]
+    if isinstance(value, list):
+        return [m for item in value for m in macros_in(item)]
+    return []
+
+
 def _query_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def _request_strings(target: str, kind: str | None, body: Any) -> list[str]:
+def request_strings(target: str, kind: str | None, body: Any) -> list[str]:
     path, _, query = target.partition("?")
     found = [unquote(part) for part in path.split("/")]
     for pair in query.split("&"):

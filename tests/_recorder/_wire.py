@@ -48,12 +48,22 @@ class Wire:
     ) -> Answer:
         url = httpx.URL(self.base_url, raw_path=target.encode("ascii"))
         request = self._client.build_request(method, url, headers=dict(headers), content=content)
-        response = self._client.send(request)
-        if response.status_code >= 500:
-            # a server may drop a keep-alive connection after an unhandled error
-            self._client.close()
-            self._client = self._new_client()
+        try:
+            response = self._client.send(request)
+        except (httpx.RemoteProtocolError, httpx.ReadError):
+            # the server closed a kept-alive connection before reading this request
+            self._renew()
+            response = self._client.send(request)
+        if response.status_code >= 500 or "event-stream" in response.headers.get(
+            "content-type", ""
+        ):
+            # a server may drop a keep-alive connection after an error or a broken stream
+            self._renew()
         return read_answer(response)
+
+    def _renew(self) -> None:
+        self._client.close()
+        self._client = self._new_client()
 
 
 def read_answer(response: httpx.Response) -> Answer:

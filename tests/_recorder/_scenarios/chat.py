@@ -61,6 +61,15 @@ def without_user_messages(r: Recording) -> None:
         json={"queries": "who?"},
         covers="sessions.chat.user_not_found",
     )
+    r.post(
+        f"{w.app}/users/{UNKNOWN}/sessions/{w.session_id}/chat",
+        json={"queries": "who?", "stream": True},
+        covers="sessions.chat.user_not_found",
+    )
+    r.post(
+        f"/v1/apps/{UNKNOWN}/users/{w.user_id}/sessions/{w.session_id}/chat",
+        json={"queries": "who?", "stream": True},
+    )
     add_message(r, w, "only the assistant spoke", is_user=False)
     r.post(f"{w.session}/chat", json={"queries": "again?"})
     r.post(f"{w.user}/metamessages/list")
