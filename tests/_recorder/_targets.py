@@ -6,9 +6,13 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ._recording import new_run_prefix
 from ._wire import Wire
+
+if TYPE_CHECKING:
+    from honcho_client.testing import FakeHoncho
 
 REAL_ENV = ("REAL_HONCHO", "REAL_HONCHO_AUTH", "REAL_HONCHO_ADMIN_KEY")
 
@@ -43,11 +47,14 @@ def real_settings() -> tuple[str, str, str] | None:
 
 
 @contextmanager
-def fake_target() -> Iterator[Target]:
+def fake_target(
+    plain: FakeHoncho | None = None, authed: FakeHoncho | None = None
+) -> Iterator[Target]:
     """A served FakeHoncho without auth and one with auth, reset between scenarios."""
     from honcho_client.testing import FakeHoncho
 
-    plain, authed = FakeHoncho(), FakeHoncho(require_auth=True)
+    plain = plain or FakeHoncho()
+    authed = authed or FakeHoncho(require_auth=True)
 
     def reset() -> None:
         plain.reset()
