@@ -34,47 +34,6 @@ from _recorder._targets import Target, fake_target, real_settings, real_target
 
 SCENARIOS = load_all()
 
-# Scenarios the served fake does not mirror yet (temporary, while the fake is brought in line).
-PENDING_IN_FAKE: frozenset[str] = frozenset(
-    {
-        "apps.get_errors",
-        "apps.update_errors",
-        "auth.app_key",
-        "auth.collection_key",
-        "auth.keys",
-        "auth.mixed_keys",
-        "auth.session_key",
-        "auth.tokens",
-        "auth.user_key",
-        "chat.side_effects",
-        "chat.validation",
-        "chat.without_user_messages",
-        "clones.deep_copy",
-        "clones.empty_session",
-        "clones.errors",
-        "collections.errors",
-        "collections.honcho_name",
-        "collections.lifecycle",
-        "crashes.bodies",
-        "crashes.get_by_name",
-        "documents.deleted_collection",
-        "documents.errors",
-        "documents.lifecycle",
-        "http.bodies",
-        "http.cors",
-        "http.routing",
-        "keys.without_auth",
-        "messages.errors",
-        "messages.foreign_and_missing_parents",
-        "metamessages.errors",
-        "metamessages.lifecycle",
-        "metamessages.update",
-        "sessions.errors",
-        "users.get_errors",
-        "users.unknown_app",
-        "users.update_errors",
-    }
-)
 SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
@@ -179,9 +138,7 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
-def test_replay(request: pytest.FixtureRequest, target: Target, scenario: Scenario) -> None:
-    if target.name == "fake" and scenario.name in PENDING_IN_FAKE:
-        request.applymarker(pytest.mark.xfail(reason="the fake does not mirror this yet"))
+def test_replay(target: Target, scenario: Scenario) -> None:
     target.reset()
     outcomes = replay(scenario, target.wire(scenario.auth), target.fixed(scenario.auth))
     assert len(outcomes) == len(scenario.exchanges)
