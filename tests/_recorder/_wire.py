@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,10 @@ from typing import Any
 import httpx
 
 from ._cassette import WATCHED_HEADERS
+
+# One TLS context for every client: building one per client costs a lot, and clients are
+# renewed after errors (the servers here are plain HTTP on localhost anyway).
+_TLS = ssl.create_default_context()
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class Wire:
         self._client = self._new_client()
 
     def _new_client(self) -> httpx.Client:
-        return httpx.Client(timeout=self._timeout, follow_redirects=False)
+        return httpx.Client(timeout=self._timeout, follow_redirects=False, verify=_TLS)
 
     def close(self) -> None:
         self._client.close()
