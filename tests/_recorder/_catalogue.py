@@ -65,6 +65,7 @@ BEHAVIOURS: dict[str, str] = {
     "keys.disabled_without_auth": "keys.create on a server without auth: 405",
     "keys.no_scope": "keys.create with no scope (auth on): 422",
     "keys.expires_at_invalid": "a key with expires_at is rejected: 401 'Invalid JWT'",
+    "keys.same_scope_same_key": "minting the same scope twice answers the same key",
     # detail strings
     "details.collection_not_found": "'Collection not found or does not belong to user'",
     "details.document_not_found": "\"Document with ID 'x' not found\"",

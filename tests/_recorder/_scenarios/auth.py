@@ -43,6 +43,8 @@ def keys(r: Recording) -> None:
     r.post("/v1/keys", covers="keys.no_scope")
     r.post("/v1/keys", query={"app_id": ""}, covers="keys.no_scope")
     app_key = _mint(r, app_id=w.app_id)
+    # the server signs the same claims again: the same scope gives the same key
+    r.post("/v1/keys", query={"app_id": w.app_id}, covers="keys.same_scope_same_key")
     r.post("/v1/keys", query={"app_id": w.app_id}, token=app_key, covers="security.admin_required")
     expiring = _mint(r, app_id=w.app_id, expires_at="2999-01-01T00:00:00")
     r.get(
