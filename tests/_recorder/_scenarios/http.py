@@ -34,6 +34,9 @@ def routing(r: Recording) -> None:
     r.get("/v1/keys", covers="http.allow_header")
     r.request("PATCH", w.session, covers="http.allow_header")
     r.get(f"/v1/apps/{UNKNOWN}/users/{UNKNOWN}/sessions/{UNKNOWN}/messages/batch")
+    r.request("HEAD", "/v1/apps", query={"app_id": w.app_id}, covers="http.allow_header")
+    r.get("/v1/apps", query=[("app_id", UNKNOWN), ("app_id", w.app_id)])
+    r.post(f"{w.app}/users/list", query=[("size", 1), ("size", 2), ("reverse", "true")])
     r.get(f"{w.app}/users/name/")
 
 
