@@ -187,4 +187,33 @@ ERROR_PATHS: dict[str, str] = {
     "keys.create.invalid_expiry": "422 expires_at not a datetime",
 }
 
+# Error raises in the server's routers, crud and security layer that no request reaches,
+# and why; they are listed so the coverage above is checkably complete.
+UNREACHABLE: dict[str, str] = {
+    "security.jwt_expired": "keys store exp as an ISO string; the JWT library rejects a "
+    "non-numeric exp before the expiry check, so such keys answer 'Invalid JWT'",
+    "sessions.create.value_error": "crud.create_session raises ResourceNotFoundException, "
+    "never the ValueError the router turns into 422",
+    "sessions.update.value_error": "crud.update_session raises ResourceNotFoundException, "
+    "never ValueError ('Session not found')",
+    "sessions.delete.value_error": "crud.delete_session raises ResourceNotFoundException, "
+    "never ValueError ('Session not found')",
+    "messages.create.value_error": "crud.create_message gets the session through get_session, "
+    "which raises before the ValueError branch",
+    "messages.batch.value_error": "as messages.create.value_error, for batches",
+    "messages.list.value_error": "crud.get_messages builds a query and raises nothing",
+    "documents.list.value_error": "crud.get_documents builds a query and raises nothing",
+    "documents.query.value_error": "crud.query_documents raises no ValueError "
+    "('Error querying documents' is never answered)",
+    "documents.update.value_error": "crud.get_document raises ResourceNotFoundException; "
+    "'Collection or document not found' is never answered",
+    "documents.delete.collection_none": "get_collection_by_id raises before the None check "
+    "('Collection or Document not found')",
+    "metamessages.create.user_none": "get_user raises before the None check",
+    "crud.create_collection.honcho": "the schema's validator rejects 'honcho' (any case) first",
+    "crud.update_collection.honcho": "the schema's validator rejects 'honcho' (any case) first",
+    "apps.get_or_create.conflict": "only a concurrent create with the same name reaches it",
+    "crud.create_user_protected_collection.exists": "only a concurrent chat reaches it",
+}
+
 ALL_TAGS: frozenset[str] = frozenset(BEHAVIOURS) | frozenset(ERROR_PATHS)

@@ -27,7 +27,7 @@ from _recorder._cassette import (
     iter_exchanges,
     load_all,
 )
-from _recorder._catalogue import ALL_TAGS, BEHAVIOURS, ERROR_PATHS
+from _recorder._catalogue import ALL_TAGS, BEHAVIOURS, ERROR_PATHS, UNREACHABLE
 from _recorder._replay import Outcome, replay
 from _recorder._symbols import SYMBOL_PATTERN, Binder, Symbolizer, timestamp_token
 from _recorder._targets import Target, fake_target, real_settings, real_target
@@ -94,6 +94,7 @@ def test_every_behaviour_and_error_path_is_shown_by_an_exchange() -> None:
     assert set(shown) <= ALL_TAGS, sorted(set(shown) - ALL_TAGS)
     assert not sorted(set(BEHAVIOURS) - set(shown))
     assert not sorted(set(ERROR_PATHS) - set(shown))
+    assert not set(UNREACHABLE) & ALL_TAGS  # a path is either shown or explained
 
 
 def test_auth_recordings_use_admin_and_every_scoped_key() -> None:
