@@ -899,6 +899,10 @@ class Generator:
                 + ([[choices[0]]] if choices and model.mode == "plain" else [])
             )
             return Planned("mint_key_invalid", "POST", "/v1/keys" + _query(pairs))
+        if model.minted and roll < 0.25:
+            # the same scope again: the server answers the same key
+            pairs = [self.rng.choice(sorted(model.minted))]
+            return Planned("mint_key", "POST", "/v1/keys" + _query(pairs), token="{admin_key}")
         scope = self.rng.choice(choices)
         model.minted.add(scope)
         pairs = [scope]
