@@ -35,18 +35,20 @@ def _report(steps: list[Step]) -> str:
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[Target]:
+def fake_servers() -> Iterator[Target]:
     with fake_target() as served:
         yield served
 
 
 @pytest.mark.parametrize("path", RECORDED, ids=[p.stem for p in RECORDED])
-def test_recorded_differential_agrees_with_the_fake(fake: Target, path: Path) -> None:
+def test_recorded_differential_agrees_with_the_fake(fake_servers: Target, path: Path) -> None:
     total = agreeing = 0
     failures: list[str] = []
     for scenario in load_group(path):
-        fake.reset()
-        outcomes = replay(scenario, fake.wire(scenario.auth), fake.fixed(scenario.auth))
+        fake_servers.reset()
+        outcomes = replay(
+            scenario, fake_servers.wire(scenario.auth), fake_servers.fixed(scenario.auth)
+        )
         total += len(outcomes)
         agreeing += sum(o.agrees for o in outcomes)
         failures += [o.describe() for o in outcomes if not o.agrees]

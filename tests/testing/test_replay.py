@@ -125,11 +125,11 @@ def test_recordings_hold_no_concrete_ids_or_timestamps() -> None:
 
 
 @pytest.fixture(scope="module", params=["fake", "real"])
-def target(request: pytest.FixtureRequest) -> Iterator[Target]:
+def replay_target(request: pytest.FixtureRequest) -> Iterator[Target]:
     """The served FakeHoncho, or the live server named by REAL_HONCHO* (else skipped)."""
     if request.param == "fake":
-        with fake_target() as fake:
-            yield fake
+        with fake_target() as served:
+            yield served
         return
     settings = real_settings()
     if settings is None:
@@ -139,9 +139,11 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
-def test_replay(target: Target, scenario: Scenario) -> None:
-    target.reset()
-    outcomes = replay(scenario, target.wire(scenario.auth), target.fixed(scenario.auth))
+def test_replay(replay_target: Target, scenario: Scenario) -> None:
+    replay_target.reset()
+    outcomes = replay(
+        scenario, replay_target.wire(scenario.auth), replay_target.fixed(scenario.auth)
+    )
     assert len(outcomes) == len(scenario.exchanges)
     assert all(o.agrees for o in outcomes), _failures(outcomes)
 
@@ -181,29 +183,29 @@ ALTERATIONS = {
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[Target]:
+def fake_servers() -> Iterator[Target]:
     with fake_target() as served:
         yield served
 
 
 @pytest.mark.parametrize("alteration", ALTERATIONS, ids=list(ALTERATIONS))
-def test_an_altered_recording_is_detected(fake: Target, alteration: str) -> None:
+def test_an_altered_recording_is_detected(fake_servers: Target, alteration: str) -> None:
     scenario = _scenario("apps.lifecycle")
     index = _first_app_create(scenario)
-    fake.reset()
-    original = replay(scenario, fake.plain, fake.fixed(False))
+    fake_servers.reset()
+    original = replay(scenario, fake_servers.plain, fake_servers.fixed(False))
     assert original[index].agrees, original[index].describe()
-    fake.reset()
+    fake_servers.reset()
     altered = _altered(scenario, index, ALTERATIONS[alteration])
-    outcomes = replay(altered, fake.plain, fake.fixed(False))
+    outcomes = replay(altered, fake_servers.plain, fake_servers.fixed(False))
     assert not outcomes[index].agrees
     assert all(o.agrees for o in outcomes[:index])
 
 
-def test_a_later_answer_with_a_swapped_id_is_detected(fake: Target) -> None:
+def test_a_later_answer_with_a_swapped_id_is_detected(fake_servers: Target) -> None:
     scenario = _scenario("sessions.lifecycle")
-    fake.reset()
-    assert all(o.agrees for o in replay(scenario, fake.plain, fake.fixed(False)))
+    fake_servers.reset()
+    assert all(o.agrees for o in replay(scenario, fake_servers.plain, fake_servers.fixed(False)))
     gets = [
         i
         for i, e in enumerate(scenario.exchanges)
@@ -213,8 +215,10 @@ def test_a_later_answer_with_a_swapped_id_is_detected(fake: Target) -> None:
     def swap(response: RecordedResponse) -> None:
         response.body["id"] = "{session_3}"
 
-    fake.reset()
-    outcomes = replay(_altered(scenario, gets[0], swap), fake.plain, fake.fixed(False))
+    fake_servers.reset()
+    outcomes = replay(
+        _altered(scenario, gets[0], swap), fake_servers.plain, fake_servers.fixed(False)
+    )
     assert not outcomes[gets[0]].agrees
     assert "recorded '{session_3}'" in outcomes[gets[0]].describe()
 
