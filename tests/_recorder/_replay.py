@@ -39,6 +39,7 @@ class Outcome:
 def compare(exchange: Exchange, answer: Answer, binder: Binder) -> list[str]:
     """Differences between a recorded answer and an actual one; binds new symbols."""
     recorded = exchange.response
+    whole_seconds = binder.whole_second_timestamps
     differences: list[str] = []
     if answer.status != recorded.status:
         differences.append(f"status {answer.status}, recorded {recorded.status}")
@@ -57,6 +58,11 @@ def compare(exchange: Exchange, answer: Answer, binder: Binder) -> list[str]:
         differences += binder.unify_unordered(recorded.body, answer.body, "body")
     else:
         differences += [f"body{d[1:]}" for d in binder.unify(recorded.body, answer.body)]
+    if binder.whole_second_timestamps > max(whole_seconds, 1):
+        differences.append(
+            "timestamps without a fraction of a second (the server writes .ffffff "
+            "unless the microseconds are 0)"
+        )
     return differences
 
 

@@ -40,6 +40,10 @@ SYMBOL_PATTERN = re.compile(
     r"\{(?:(?:" + "|".join(KINDS) + r")_\d+|run|base_url|admin_key|llm|ts:[^{}]*)\}"
 )
 LLM = "{llm}"
+# Counts, in a Binder's values, the timestamps that matched a ".ffffff" token without a
+# fraction: the server writes none when the microseconds are 0 (about one value in a
+# million), so one such value per scenario is accepted, not more.
+WHOLE_SECONDS = "#whole-second-timestamps"
 # The label of the metamessage in which chat saves the model's picture of the user.
 REPRESENTATION_LABEL = "honcho_user_representation"
 
@@ -163,6 +167,11 @@ class Binder:
     def __init__(self, fixed: Mapping[str, str]) -> None:
         self.values: dict[str, str] = {"{" + k + "}": v for k, v in fixed.items()}
 
+    @property
+    def whole_second_timestamps(self) -> int:
+        """How many timestamps matched their ``.ffffff`` format token without a fraction."""
+        return int(self.values.get(WHOLE_SECONDS, "0"))
+
     # -- requests ----------------------------------------------------------------------
 
     def expand_text(self, text: str) -> str:
@@ -270,6 +279,14 @@ def _unify_text(expected: str, actual: str, values: dict[str, str]) -> bool:
         return expected == actual
     if expected == LLM:
         return True
+    whole_seconds = expected.replace(".999999", "")
+    if (
+        expected.startswith("{ts:")
+        and whole_seconds != expected
+        and re.fullmatch(_token_regex(whole_seconds), actual)
+    ):
+        values[WHOLE_SECONDS] = str(int(values.get(WHOLE_SECONDS, "0")) + 1)
+        return True
     pattern: list[str] = []
     groups: dict[str, str] = {}
     position = 0
@@ -289,14 +306,14 @@ def _unify_text(expected: str, actual: str, values: dict[str, str]) -> bool:
         else:
             name = f"g{len(groups)}"
             groups[name] = symbol
-            whole = match.start() == 0 and match.end() == len(expected)
-            body = r"(?s:.+)" if whole else r"[A-Za-z0-9_.-]+?"
+            alone = match.start() == 0 and match.end() == len(expected)
+            body = r"(?s:.+)" if alone else r"[A-Za-z0-9_.-]+?"
             pattern.append(f"(?P<{name}>{body})")
     pattern.append(re.escape(expected[position:]))
     found = re.fullmatch("".join(pattern), actual)
     if found is None:
         return False
-    bound_values = set(values.values())
+    bound_values = {v for k, v in values.items() if k.startswith("{")}
     for name, symbol in groups.items():
         value = found.group(name)
         if value in bound_values:

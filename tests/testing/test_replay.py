@@ -22,15 +22,17 @@ import yaml  # type: ignore[import-untyped, unused-ignore]
 from _recorder._cassette import (
     CASSETTE_DIR,
     Exchange,
+    RecordedRequest,
     RecordedResponse,
     Scenario,
     iter_exchanges,
     load_all,
 )
 from _recorder._catalogue import ALL_TAGS, BEHAVIOURS, ERROR_PATHS, UNREACHABLE
-from _recorder._replay import Outcome, replay
+from _recorder._replay import Outcome, compare, replay
 from _recorder._symbols import SYMBOL_PATTERN, Binder, Symbolizer, timestamp_token
 from _recorder._targets import Target, fake_target, real_settings, real_target
+from _recorder._wire import Answer
 
 SCENARIOS = load_all()
 
@@ -252,7 +254,7 @@ def test_symbolized_answer_unifies_with_another_servers_ids_but_not_swapped_ones
     assert Binder({}).unify(symbolic, other) == []
     swapped = {**other, "id": "a" * 21}
     assert Binder({}).unify(symbolic, swapped)
-    wrong_format = {**other, "created_at": "2020-12-31T23:59:59Z"}
+    wrong_format = {**other, "created_at": "2020-12-31T23:59:59.000001+00:00"}
     assert Binder({}).unify(symbolic, wrong_format)
 
 
@@ -268,6 +270,25 @@ def test_embedded_symbols_match_and_bind() -> None:
     assert binder.unify("{message_1}", "abc")
     assert binder.unify([True], [1])
     assert binder.unify({"a": 1}, {"a": 1, "b": 2})
+
+
+def test_a_timestamp_may_drop_its_zero_fraction_once_per_scenario() -> None:
+    token = timestamp_token("2026-01-02T03:04:05.123456Z")
+    binder = Binder({})
+    assert binder.unify(token, "2026-01-02T03:04:05Z") == []
+    assert binder.whole_second_timestamps == 1
+    assert binder.unify(token, "2026-01-02T03:04:05.1Z")
+    assert binder.unify(token, "2026-01-02T03:04:05.000000+00:00")
+
+    headers = {"content-type": "application/json"}
+    exchange = Exchange(
+        RecordedRequest("GET", "/v1/apps"),
+        RecordedResponse(200, headers, "json", {"created_at": token}),
+    )
+    whole = Answer(200, headers, "json", {"created_at": "2026-01-02T03:04:05Z"})
+    binder = Binder({})
+    assert compare(exchange, whole, binder) == []
+    assert compare(exchange, whole, binder)  # a second one: the format drops fractions
 
 
 def test_symbol_pattern_leaves_plain_braces_alone() -> None:
