@@ -78,7 +78,7 @@ class Authenticator:
 
     def issue(self, scope: KeyScope) -> str:
         """A signed key for ``scope`` (claims named like the server's: t, exp, ap, us, se, co)."""
-        claims: dict[str, Any] = {"t": datetime.now(timezone.utc).replace(tzinfo=None).isoformat()}
+        claims: dict[str, Any] = {"t": self.store.key_stamp}
         if scope.expires_at is not None:
             claims["exp"] = scope.expires_at.isoformat()
         for name, claim in _CLAIMS.items():

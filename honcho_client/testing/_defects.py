@@ -6,6 +6,7 @@ with ``server_defects=False`` (or a set of names) behaves as intended for the ot
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -139,6 +140,7 @@ _BIND = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
 _QUOTES = re.compile(r"'+")
 
 
+@functools.lru_cache(maxsize=4096)
 def path_breaks_sql(method: str, path: str) -> bool:
     """Whether the server's per-request SQL statement fails for this decoded path."""
     if "\x00" in path:

@@ -62,6 +62,8 @@ class Dispatcher:
 
     def delay_for(self, method: str, path: str) -> float:
         """The configured delay before answering this request (``path`` is raw)."""
+        if self.faults.idle[1]:
+            return 0.0
         request = make_request(method, path)
         template = template_of(request.method, request.route_path)
         return self.faults.delay_for(request.method, request.path, template)
@@ -93,6 +95,8 @@ class Dispatcher:
     # -- pipeline ----------------------------------------------------------------------
 
     def _respond(self, request: Request) -> FakeResponse:
+        if self.faults.idle[0]:
+            return self._answer(request)
         template = template_of(request.method, request.route_path)
         taken = self.faults.take(request.method, request.path, template)
         if taken is not None and taken.answer is not None:
@@ -111,7 +115,10 @@ class Dispatcher:
         try:
             answer = self._route(request)
         except ApiError as error:
-            answer = self._render(error.status, {"detail": error.detail}, error.headers)
+            if (error.status, error.detail) == (500, SERVER_ERROR):
+                answer = server_error()
+            else:
+                answer = self._render(error.status, {"detail": error.detail}, error.headers)
         extra = cors.simple_headers(request.headers)
         return replace(answer, headers=answer.headers + extra) if extra else answer
 
@@ -154,7 +161,7 @@ class Dispatcher:
 
     def _chat(self, job: ChatJob) -> FakeResponse:
         if job.failure is not None or job.context is None:
-            return stream_response(())
+            return replace(stream_response(()), close=True)
         answer = str(self.responder(job.context))
         if job.stream:
             return stream_response(_encode(split_chunks(answer)))

@@ -145,6 +145,11 @@ class Faults:
                 return Taken(None, queued.connection_fault(), applied=fault.applied)
         return None
 
+    @property
+    def idle(self) -> tuple[bool, bool]:
+        """Whether no fault is queued, and whether no delay is set (cheap, unlocked)."""
+        return not self._queue, not self._delays
+
     def pending(self) -> tuple[PendingFault, ...]:
         with self._lock:
             return tuple(q.fault for q in self._queue)

@@ -187,6 +187,15 @@ def _find(rows: Iterable[Record], **fields: Any) -> Record | None:
     return None
 
 
+def _as_sent(record: Record, metadata: Any) -> Record:
+    """The answer to a create or update: the stored record with the metadata as it was sent.
+
+    The database keeps metadata in jsonb key order, which later reads return; the answer to
+    the write itself is made from the object the server still holds.
+    """
+    return record if metadata is None else {**record, "metadata": copy.deepcopy(metadata)}
+
+
 def _add(table: dict[str, Record], record: Record) -> Record:
     table[record["id"]] = record
     return record
@@ -312,7 +321,8 @@ def get_app(call: Call) -> Any:
 
 
 def create_app(call: Call) -> Any:
-    return _new_app(call, call.body["name"], call.body["metadata"])
+    metadata = call.body["metadata"]
+    return _as_sent(_new_app(call, call.body["name"], metadata), metadata)
 
 
 def list_apps(call: Call) -> Any:
@@ -347,14 +357,15 @@ def update_app(call: Call) -> Any:
         app["name"] = name
     if metadata is not None:
         app["metadata"] = normalized(metadata)
-    return app
+    return _as_sent(app, metadata)
 
 
 # -- users -----------------------------------------------------------------------------
 
 
 def create_user(call: Call) -> Any:
-    return _new_user(call, call.body["name"], call.body["metadata"])
+    metadata = call.body["metadata"]
+    return _as_sent(_new_user(call, call.body["name"], metadata), metadata)
 
 
 def get_user(call: Call) -> Any:
@@ -394,7 +405,7 @@ def update_user(call: Call) -> Any:
         user["name"] = name
     if metadata is not None:
         user["metadata"] = normalized(metadata)
-    return user
+    return _as_sent(user, metadata)
 
 
 # -- sessions --------------------------------------------------------------------------
@@ -408,10 +419,9 @@ def get_session(call: Call) -> Any:
 def create_session(call: Call) -> Any:
     call.user()
     call.storable(call.body["metadata"])
-    store = call.store
-    return _add(
-        store.sessions, _new_session(store, call.app_id, call.user_id, call.body["metadata"])
-    )
+    store, metadata = call.store, call.body["metadata"]
+    session = _add(store.sessions, _new_session(store, call.app_id, call.user_id, metadata))
+    return _as_sent(session, metadata)
 
 
 def list_sessions(call: Call) -> Any:
@@ -425,7 +435,7 @@ def update_session(call: Call) -> Any:
     session = call.session()
     call.storable(call.body["metadata"])
     session["metadata"] = normalized(call.body["metadata"])
-    return session
+    return _as_sent(session, call.body["metadata"])
 
 
 def delete_session(call: Call) -> Any:
@@ -540,7 +550,8 @@ def clone_session(call: Call) -> Any:
 def create_message(call: Call) -> Any:
     session, body = call.session(), call.body
     call.storable(body["content"], body["metadata"])
-    return _new_message(call.store, session, body["content"], body["is_user"], body["metadata"])
+    message = _new_message(call.store, session, body["content"], body["is_user"], body["metadata"])
+    return _as_sent(message, body["metadata"])
 
 
 def create_messages(call: Call) -> Any:
@@ -574,7 +585,7 @@ def update_message(call: Call) -> Any:
         raise ApiError(404, "Message not found")
     call.storable(call.body["metadata"])
     message["metadata"] = normalized(call.body["metadata"])
-    return message
+    return _as_sent(message, call.body["metadata"])
 
 
 # -- metamessages ----------------------------------------------------------------------
@@ -596,7 +607,7 @@ def create_metamessage(call: Call) -> Any:
     call.storable(label, body["content"], body["metadata"])
     fields = {**_owner(call), "session_id": session_id, "message_id": message_id}
     fields.update(label=label, content=body["content"], metadata=body["metadata"])
-    return _new_metamessage(call.store, fields)
+    return _as_sent(_new_metamessage(call.store, fields), body["metadata"])
 
 
 def list_metamessages(call: Call) -> Any:
@@ -648,7 +659,7 @@ def update_metamessage(call: Call) -> Any:
         meta["metadata"] = normalized(metadata)
     if label is not None:
         meta["label"] = meta["metamessage_type"] = label
-    return meta
+    return _as_sent(meta, metadata)
 
 
 # -- collections -----------------------------------------------------------------------
@@ -666,7 +677,7 @@ def create_collection(call: Call) -> Any:
     store = call.store
     if _find(store.collections.values(), **_owner(call), name=name):
         raise ApiError(409, f"Collection with name '{name}' already exists")
-    return _new_collection(store, call.app_id, call.user_id, name, metadata)
+    return _as_sent(_new_collection(store, call.app_id, call.user_id, name, metadata), metadata)
 
 
 def list_collections(call: Call) -> Any:
@@ -695,7 +706,7 @@ def update_collection(call: Call) -> Any:
         collection["name"] = name
     if metadata is not None:
         collection["metadata"] = normalized(metadata)
-    return collection
+    return _as_sent(collection, metadata)
 
 
 def delete_collection(call: Call) -> Any:
@@ -749,7 +760,7 @@ def update_document(call: Call) -> Any:
         document["metadata"] = normalized(metadata)
     if content is not None and call.defect("document_update_500"):
         raise ApiError(500, SERVER_ERROR)
-    return document
+    return _as_sent(document, metadata)
 
 
 def delete_document(call: Call) -> Any:

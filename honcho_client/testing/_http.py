@@ -55,6 +55,8 @@ class FakeResponse:
     body: bytes | Iterable[bytes] = b""
     # Set when the connection is to fail instead of (or while) sending this answer.
     fault: ConnectionFault | None = None
+    # Close the connection once this answer is sent (the server does after a crash).
+    close: bool = False
 
     @property
     def is_stream(self) -> bool:
@@ -245,5 +247,9 @@ SERVER_ERROR = "An unexpected error occurred"
 
 
 def server_error() -> FakeResponse:
-    """The server's answer to an unexpected exception: 500 with a fixed detail."""
-    return json_response(500, {"detail": SERVER_ERROR})
+    """The server's answer to an unexpected exception: 500 with a fixed detail.
+
+    The server closes the connection after sending it.
+    """
+    answer = json_response(500, {"detail": SERVER_ERROR})
+    return FakeResponse(answer.status, answer.headers, answer.body, close=True)

@@ -8,8 +8,8 @@ trailing slash.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -164,32 +164,36 @@ ROUTES: Final[tuple[Route, ...]] = (
 )
 
 
-def resolve(
-    method: str, path: str, routes: Sequence[Route] = ROUTES
-) -> tuple[Route, dict[str, str]]:
+def resolve(method: str, path: str) -> tuple[Route, dict[str, str]]:
     """The first route serving ``method`` at the decoded ``path``, else a 405 or 404 error.
 
     A 405 names in ``Allow`` the method of the first route whose path fits.
     """
+    route, params = _resolve(method, path)
+    return route, dict(params)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(method: str, path: str) -> tuple[Route, tuple[tuple[str, str], ...]]:
     partial: Route | None = None
-    for route in routes:
+    for route in ROUTES:
         params = route.match(path)
         if params is None:
             continue
         if route.method == method:
-            return route, params
+            return route, tuple(params.items())
         partial = partial or route
     if partial is not None:
         raise ApiError(405, "Method Not Allowed", (("allow", partial.method),))
     raise ApiError(404, "Not Found")
 
 
-def slash_redirect(path: str, routes: Sequence[Route] = ROUTES) -> str | None:
+def slash_redirect(path: str) -> str | None:
     """The path to redirect to when ``path`` fits no route but fits one with(out) a final ``/``."""
     if path == "/":
         return None
     other = path.rstrip("/") if path.endswith("/") else f"{path}/"
-    if any(route.match(other) is not None for route in routes):
+    if any(route.match(other) is not None for route in ROUTES):
         return other
     return None
 

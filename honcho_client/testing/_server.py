@@ -10,6 +10,7 @@ closes it after part of the body, and a stall waits before the first byte.
 from __future__ import annotations
 
 import contextlib
+import io
 import socket
 import struct
 import sys
@@ -129,12 +130,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.close()
             self.wfile.close()
             self.connection.close()
+        # The handler flushes and closes these after the request: give it harmless stand-ins.
+        self.rfile, self.wfile = io.BytesIO(), io.BytesIO()
 
     def _send(self, answer: FakeResponse, limit: int | None) -> None:
         """Send ``answer``; with ``limit``, stop after that many body bytes and close."""
         self.send_response(answer.status)
         for name, value in answer.headers:
             self.send_header(name, value)
+        if answer.close:
+            # Upstream closes the connection after a crash without saying so; saying it
+            # spares clients a race between reusing the connection and seeing it closed.
+            self.send_header("connection", "close")
         if isinstance(answer.body, bytes):
             self.end_headers()
             if self.command != "HEAD":

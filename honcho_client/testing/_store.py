@@ -44,6 +44,9 @@ class Store:
         self.collections: dict[str, Record] = {}
         self.documents: dict[str, Record] = {}
         self.secret: bytes = self._rng.randbytes(32)
+        # Stamped into every key, as the server stamps the time it started: the same scope
+        # gets the same key until the next clear.
+        self.key_stamp = datetime.now(timezone.utc).replace(tzinfo=None).isoformat()
 
     def _random_text(self, length: int) -> str:
         # The alphabet has exactly 64 characters, so 6 random bits pick one uniformly.
