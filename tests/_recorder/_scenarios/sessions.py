@@ -69,3 +69,45 @@ def errors(r: Recording) -> None:
         covers="lists.sessions.missing_user",
     )
     r.post(f"{w.app}/users/{bob}/sessions/list")
+
+
+@scenario("sessions.metadata_filters")
+def metadata_filters(r: Recording) -> None:
+    """List filters are JSON containment: types, numbers, arrays and nesting as Postgres sees them."""
+    w = world(r)
+    base = f"{w.user}/sessions"
+    for metadata in (
+        {"k": 1},
+        {"k": 1.0},
+        {"k": True},
+        {"k": "1"},
+        {"k": None},
+        {"t": [1, 2, {"a": 1}]},
+        {"n": {"a": {"b": [1]}, "c": 2}},
+        {"big": 12345678901234567890, "f": 0.1},
+        {"k": 1.5},
+    ):
+        r.post(base, json={"metadata": metadata})
+    for wanted in (
+        {"k": 1},
+        {"k": 1.0},
+        {"k": True},
+        {"k": "1"},
+        {"k": None},
+        {"k": 1.50},
+        {"t": [2]},
+        {"t": [{"a": 1}]},
+        {"t": [{}]},
+        {"t": []},
+        {"t": 1},
+        {"n": {"a": {}}},
+        {"n": {"a": {"b": []}}},
+        {"n": {"c": 2}},
+        {"big": 12345678901234567890},
+        {"f": 0.1},
+        {"missing": None},
+    ):
+        r.post(f"{base}/list", json={"filter": wanted})
+    r.post(base, text='{"metadata": {"huge": 1e400}}', covers="crashes.json_nan")
+    r.post(base, text='{"metadata": {"neg": -0.0, "exp": 1E2, "small": 5e-324}}')
+    r.post(f"{base}/list", query={"size": 3, "page": 4})
