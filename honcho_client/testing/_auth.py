@@ -45,9 +45,12 @@ ADMIN = KeyScope(admin=True)
 
 
 def bearer_token(headers: Mapping[str, str]) -> str | None:
-    """The token of an ``Authorization: Bearer <token>`` header, if any."""
+    """The token of an ``Authorization: Bearer <token>`` header, if any.
+
+    Everything after the first space is the token, as the server reads it: a second space
+    makes the token start with one, and it is then not a valid key.
+    """
     scheme, _, token = headers.get("authorization", "").strip().partition(" ")
-    token = token.strip()
     return token if scheme.lower() == "bearer" and token else None
 
 

@@ -85,6 +85,12 @@ _ALL: Final = (
         "the database allows 65,535 characters",
     ),
     ServerDefect(
+        "huge_page",
+        "500 for a list page so far out that its offset, (page - 1) × size, passes 2^63 - 1",
+        "200 with an empty page",
+        "the offset goes to the database as a 64-bit integer",
+    ),
+    ServerDefect(
         "empty_clone_lost",
         "a clone of a session with no messages (to copy) answers 200 with a new id, but the "
         "session is never saved: a later get or message create on it gives 404",

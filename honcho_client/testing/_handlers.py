@@ -29,6 +29,7 @@ REPRESENTATION_TYPE = "honcho_user_representation"
 NAME_LIMIT = 512  # what the database stores for names and metamessage types
 CONTENT_LIMIT = 65_535  # what the database stores for document content
 CREATE_NAME_LIMIT = 100
+MAX_OFFSET = 2**63 - 1  # the database's largest OFFSET
 
 Handler = Callable[["Call"], Any]
 
@@ -167,6 +168,8 @@ class Call:
         if self.query.get("reverse"):
             selected.reverse()
         page, size = self.query["page"], self.query["size"]
+        if (page - 1) * size > MAX_OFFSET and self.defect("huge_page"):
+            raise ApiError(500, SERVER_ERROR)
         return {
             "items": selected[(page - 1) * size : page * size],
             "total": len(selected),

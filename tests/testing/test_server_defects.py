@@ -190,6 +190,12 @@ CASES = [
         lambda got: got[0] == 200 and len(got[1]["content"]) == 70_000,
     ),
     Case(
+        "huge_page",
+        lambda api: api.send("POST", f"/v1/apps/list?page={(2**63 - 1) // 50 + 2}"),
+        _crash,
+        lambda got: got[0] == 200 and got[1]["items"] == [],
+    ),
+    Case(
         "empty_clone_lost",
         _clone_then_use,
         lambda got: got == (404, {"detail": "Session not found or does not belong to user"}),
