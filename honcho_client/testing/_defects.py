@@ -86,7 +86,7 @@ _ALL: Final = (
     ),
     ServerDefect(
         "huge_page",
-        "500 for a list page so far out that its offset, (page - 1) × size, passes 2^63 - 1",
+        "500 for a list page so far out that its offset, (page - 1) * size, passes 2^63 - 1",
         "200 with an empty page",
         "the offset goes to the database as a 64-bit integer",
     ),
