@@ -63,6 +63,9 @@ def unknown_app(r: Recording) -> None:
     r.put(f"{base}/{UNKNOWN}", json={"name": "b"}, covers="details.unknown_app_as_child")
     r.post(f"{base}/list", covers="lists.users.missing_app")
     r.post(f"{base}/list", json={"filter": {"a": 1}}, covers="lists.users.missing_app")
+    # the page offset is a 64-bit integer in the database
+    for page in (2**63, 2**63 + 1, 10**20):
+        r.post(f"{base}/list", query={"page": page, "size": 1})
 
 
 @scenario("users.get_errors")
