@@ -29,6 +29,15 @@ def tokens(r: Recording) -> None:
     )
     r.get("/v1/apps", query={"app_id": w.app_id}, headers={"authorization": "Bearer"}, token=None)
     r.get("/v1/apps", query={"app_id": w.app_id}, covers="auth.admin_key")
+    key = r.admin_key or ""
+    for header in (
+        f"bearer {key}",
+        f"BEARER {key}",
+        f"Bearer  {key}",
+        f"Bearer {key} x",
+        f"Token {key}",
+    ):
+        r.get("/v1/apps", query={"app_id": w.app_id}, headers={"authorization": header}, token=None)
     r.post(f"{w.session}/messages/list", covers="auth.admin_key")
     r.get("/v1/nothing", token=None, covers="framework.not_found")
     r.delete("/v1/apps", token=None, covers="framework.method_not_allowed")
