@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 from . import _cors as cors
 from ._auth import Authenticator
+from ._call import Call, ChatJob
 from ._defects import path_breaks_sql
 from ._faults import Faults
-from ._handlers import Call, ChatJob
 from ._http import (
     SERVER_ERROR,
     ApiError,

@@ -16,7 +16,8 @@ class ChatContext:
 
     Attributes:
         queries: the question(s) asked, always as a tuple of strings.
-        app, user, session: the records the chat was addressed to.
+        app, user, session: the records the chat was addressed to (``session`` is empty
+            when it does not exist: the server answers such chats too).
         messages: this session's messages, oldest first.
         user_messages: the messages of every session of this user, oldest first.
         metamessages: this user's metamessages, oldest first.

@@ -16,6 +16,7 @@ from typing import Final
 from pydantic import BaseModel
 
 from . import _handlers as h
+from ._call import Handler
 from ._http import ApiError
 from ._models import query_model
 
@@ -28,7 +29,7 @@ class Route:
 
     method: str
     template: str
-    handler: h.Handler
+    handler: Handler
     body: str | None = None  # name of the request model in honcho_client.types
     optional_body: bool = False
     query: tuple[str, ...] = ()  # the query parameters, in validation order
@@ -59,7 +60,7 @@ _IN_SESSION = ("app_id", "user_id", "session_id")
 _IN_COLLECTION = ("app_id", "user_id", "collection_id")
 
 
-def _list(template: str, handler: h.Handler, body: str, auth: tuple[str, ...]) -> Route:
+def _list(template: str, handler: Handler, body: str, auth: tuple[str, ...]) -> Route:
     return Route("POST", template, handler, body, True, _PAGE, auth)
 
 
