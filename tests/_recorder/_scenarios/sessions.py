@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .._recording import Recording
 from .._registry import scenario
 from ._world import UNKNOWN, create_app, create_session, create_user, world
@@ -76,7 +78,7 @@ def metadata_filters(r: Recording) -> None:
     """List filters are JSON containment: types, numbers, arrays and nesting as Postgres sees them."""
     w = world(r)
     base = f"{w.user}/sessions"
-    for metadata in (
+    stored: tuple[dict[str, Any], ...] = (
         {"k": 1},
         {"k": 1.0},
         {"k": True},
@@ -86,9 +88,10 @@ def metadata_filters(r: Recording) -> None:
         {"n": {"a": {"b": [1]}, "c": 2}},
         {"big": 12345678901234567890, "f": 0.1},
         {"k": 1.5},
-    ):
+    )
+    for metadata in stored:
         r.post(base, json={"metadata": metadata})
-    for wanted in (
+    filters: tuple[dict[str, Any], ...] = (
         {"k": 1},
         {"k": 1.0},
         {"k": True},
@@ -106,7 +109,8 @@ def metadata_filters(r: Recording) -> None:
         {"big": 12345678901234567890},
         {"f": 0.1},
         {"missing": None},
-    ):
+    )
+    for wanted in filters:
         r.post(f"{base}/list", json={"filter": wanted})
     r.post(base, text='{"metadata": {"huge": 1e400}}', covers="crashes.json_nan")
     r.post(base, text='{"metadata": {"neg": -0.0, "exp": 1E2, "small": 5e-324}}')
