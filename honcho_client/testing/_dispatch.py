@@ -62,7 +62,7 @@ class Dispatcher:
 
     def delay_for(self, method: str, path: str) -> float:
         """The configured delay before answering this request (``path`` is raw)."""
-        if self.faults.idle[1]:
+        if self.faults.no_delays:
             return 0.0
         request = make_request(method, path)
         template = template_of(request.method, request.route_path)
@@ -95,7 +95,7 @@ class Dispatcher:
     # -- pipeline ----------------------------------------------------------------------
 
     def _respond(self, request: Request) -> FakeResponse:
-        if self.faults.idle[0]:
+        if self.faults.none_queued:
             return self._answer(request)
         template = template_of(request.method, request.route_path)
         taken = self.faults.take(request.method, request.path, template)

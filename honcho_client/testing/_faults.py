@@ -146,9 +146,14 @@ class Faults:
         return None
 
     @property
-    def idle(self) -> tuple[bool, bool]:
-        """Whether no fault is queued, and whether no delay is set (cheap, unlocked)."""
-        return not self._queue, not self._delays
+    def none_queued(self) -> bool:
+        """Whether no fault is queued (a cheap check, without the lock)."""
+        return not self._queue
+
+    @property
+    def no_delays(self) -> bool:
+        """Whether no delay rule is set (a cheap check, without the lock)."""
+        return not self._delays
 
     def pending(self) -> tuple[PendingFault, ...]:
         with self._lock:

@@ -147,8 +147,7 @@ class Request:
     """A request as the dispatcher sees it.
 
     ``path`` is the raw (percent-encoded) path; ``route_path`` its decoded form, which the
-    server routes on (so ``%2F`` separates segments, as it does upstream); ``segments`` the
-    decoded path split at ``/``.
+    server routes on (so ``%2F`` separates segments, as it does upstream).
     """
 
     method: str
@@ -163,10 +162,6 @@ class Request:
     def __post_init__(self) -> None:
         # Like Starlette: for a repeated query parameter the last value wins.
         object.__setattr__(self, "query_map", dict(self.query))
-
-    @property
-    def segments(self) -> tuple[str, ...]:
-        return tuple(self.route_path.split("/")[1:])
 
 
 def make_request(
@@ -217,11 +212,6 @@ def json_response(
         (("content-length", str(len(data))), ("content-type", JSON_CONTENT_TYPE), *headers),
         data,
     )
-
-
-def error_response(error: ApiError) -> FakeResponse:
-    """The JSON response for an :class:`ApiError`."""
-    return json_response(error.status, {"detail": error.detail}, error.headers)
 
 
 def stream_response(chunks: Iterable[bytes]) -> FakeResponse:
