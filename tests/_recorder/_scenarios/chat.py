@@ -70,7 +70,7 @@ def without_user_messages(r: Recording) -> None:
         f"/v1/apps/{UNKNOWN}/users/{w.user_id}/sessions/{w.session_id}/chat",
         json={"queries": "who?", "stream": True},
     )
-    add_message(r, w, "only the assistant spoke", is_user=False)
+    add_message(r, w, "only the app spoke", is_user=False)
     r.post(f"{w.session}/chat", json={"queries": "again?"})
     r.post(f"{w.user}/metamessages/list")
 
