@@ -28,7 +28,7 @@ from ._contenders import HONCHO_AI_INSTALL, honcho_ai_available
 from ._table import Row, missed, render
 from ._throughput import Settings
 
-PARTS: Final = ("overhead", "imports", "throughput", "pagination")
+PARTS: Final = ("overhead", "imports", "throughput", "pagination", "fake_memory")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Plan:
     pagination_short: int
     pagination_rounds: int
     pagination_limit_s: float
+    fake_memory_short: int = 1_000
+    fake_memory_long: int = 100_000
 
 
 FULL: Final = Plan(
@@ -88,6 +90,7 @@ QUICK: Final = Plan(
     pagination_short=1_000,
     pagination_rounds=1,
     pagination_limit_s=40.0,
+    fake_memory_long=5_000,
 )
 
 
@@ -186,6 +189,13 @@ def main(argv: list[str] | None = None) -> int:
                             plan.pagination_limit_s,
                         ),
                     )
+        if "fake_memory" in parts:
+            from ._fake_memory import run_fake_memory
+
+            step(
+                "5 fake memory",
+                lambda: run_fake_memory(plan.fake_memory_short, plan.fake_memory_long),
+            )
 
     elapsed = time.monotonic() - started
     print(render(rows))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ._auth import Authenticator
+from ._defects import resolve_defects
 from ._dispatch import Dispatcher
-from ._faults import Faults
+from ._faults import Faults, PendingFault
 from ._http import FakeResponse, HeadersInput, QueryInput, RecordedRequest
+from ._log import DEFAULT_LOG_SIZE, RequestLog
 from ._responder import Responder, default_responder
 from ._server import FakeServer
 from ._store import Record, Store
@@ -49,16 +51,23 @@ class FakeHoncho:
     :meth:`client` / :meth:`async_client` (SDK clients wired in process),
     :meth:`transport` / :meth:`async_transport` (for your own ``httpx`` clients),
     or :meth:`serve` (a real HTTP server on localhost). It answers like the real server
-    v1.1.0: the same JSON shapes, 404/409/422 details and pagination.
+    v1.1.0: the same statuses, JSON shapes, error details, validation errors and pages,
+    the server's known defects included (see ``server_defects``).
 
     Args:
         require_auth: demand ``Authorization: Bearer <key>`` on every API route
-            (401 ``No access token provided`` / ``Invalid JWT`` otherwise).
+            (401 ``No access token provided`` / ``Invalid JWT`` otherwise), like a server
+            run with ``USE_AUTH=true``. Without it, ``POST /v1/keys`` answers 405.
         api_keys: admin keys accepted when ``require_auth`` is on; keys created through
-            ``POST /v1/keys`` are accepted too.
+            ``POST /v1/keys`` are accepted too, within their scope.
         responder: computes chat answers from a :class:`ChatContext`; defaults to
             :func:`default_responder` (deterministic, based on the user's messages).
-        seed: makes ids and keys reproducible.
+        seed: makes ids (and the key-signing secret) reproducible.
+        server_defects: which defects of the real server to mirror: ``True`` (all, the
+            default: your tests see what production does), ``False`` (none: the intended
+            behaviour), or an iterable of names from :data:`SERVER_DEFECTS`.
+        request_log_size: how many of the most recent requests :attr:`request_log` keeps
+            (default 1,000); ``None`` keeps all of them, so memory grows with each request.
 
     Example::
 
@@ -75,14 +84,28 @@ class FakeHoncho:
         api_keys: Iterable[str] = (DEFAULT_API_KEY,),
         responder: Responder | None = None,
         seed: int | None = None,
+        server_defects: bool | Iterable[str] = True,
+        request_log_size: int | None = DEFAULT_LOG_SIZE,
     ) -> None:
         self.require_auth = require_auth
         self.api_keys: tuple[str, ...] = tuple(api_keys)
+        self._defects = resolve_defects(server_defects)
         self._store = Store(seed)
         self._faults = Faults()
-        auth = Authenticator(self._store, self.api_keys, require_auth)
+        self._log = RequestLog(request_log_size)
+        auth = Authenticator(
+            self._store,
+            self.api_keys,
+            require_auth,
+            reject_expiring="expiring_keys_rejected" in self._defects,
+        )
         self._dispatcher = Dispatcher(
-            self._store, auth, self._faults, responder or default_responder
+            self._store,
+            auth,
+            self._faults,
+            responder or default_responder,
+            self._defects,
+            self._log,
         )
 
     def __repr__(self) -> str:
@@ -97,8 +120,13 @@ class FakeHoncho:
         return self.api_keys[0] if self.api_keys else DEFAULT_API_KEY
 
     @property
+    def server_defects(self) -> frozenset[str]:
+        """The names of the server defects this fake mirrors (see :data:`SERVER_DEFECTS`)."""
+        return self._defects
+
+    @property
     def responder(self) -> Responder:
-        """The function answering chat requests; assign to replace it."""
+        """The function answering chat requests; assign to replace it (``None``: the default)."""
         return self._dispatcher.responder
 
     @responder.setter
@@ -117,7 +145,8 @@ class FakeHoncho:
 
         ``path`` is the raw, percent-encoded path (it may carry ``?query``); ``query`` a
         raw query string, a mapping or a list of pairs. Streamed chat answers come back
-        with an iterable of chunks as ``body``.
+        with an iterable of chunks as ``body``. A queued connection fault comes back in
+        ``fault`` (with status 0 when the request was dropped before it was handled).
         """
         return self._dispatcher.handle(method, path, query, headers, body)
 
@@ -170,11 +199,31 @@ class FakeHoncho:
     # -- state -------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Forget all records, created keys, recorded requests, failures and delays."""
+        """Forget all records, created keys, recorded requests, queued faults and delays."""
         with self._store.lock:
             self._store.clear()
         self._faults.clear()
-        self._dispatcher.clear_log()
+        self._log.clear()
+
+    def dump(self) -> dict[str, Any]:
+        """All state as plain JSON-able data, to save and later :meth:`load`.
+
+        Holds every table (records exactly as the API returns them) and the secret that
+        signs keys, so keys made before a dump work after a load. Not included: the request
+        log, queued faults and delays. ``json.dumps(fake.dump())`` writes it to a file.
+        """
+        return self._store.dump()
+
+    def load(self, data: Mapping[str, Any]) -> None:
+        """Replace all records with those of ``data`` (from :meth:`dump`, or written by hand).
+
+        Use it to seed a fake with fixture data: ``data`` maps table names (``apps``,
+        ``users``, ``sessions``, ``messages``, ``metamessages``, ``collections``,
+        ``documents``) to lists of records in the API's shape; missing tables become empty.
+        The request log, faults and delays are left alone. Raises ``ValueError`` for data
+        that is not of this shape.
+        """
+        self._store.load(data)
 
     @property
     def state(self) -> FakeState:
@@ -220,21 +269,36 @@ class FakeHoncho:
 
     @property
     def requests(self) -> list[tuple[str, str]]:
-        """``(method, path)`` of every request received, in order (raw paths, no query)."""
-        return [(r.method, r.path) for r in self._dispatcher.log()]
+        """``(method, path)`` of each request in :attr:`request_log` (raw paths, no query)."""
+        return [(r.method, r.path) for r in self._log.records()]
 
     @property
     def request_log(self) -> list[RecordedRequest]:
-        """Every request received with its query, headers, body and answered status."""
-        return self._dispatcher.log()
+        """The most recent requests (up to ``request_log_size``), oldest first.
+
+        Each :class:`RecordedRequest` holds the method, raw path, query pairs, headers, body
+        and the status answered; records are immutable and compare by value.
+        """
+        return self._log.records()
+
+    @property
+    def request_log_size(self) -> int | None:
+        """How many requests :attr:`request_log` keeps (``None``: all)."""
+        return self._log.size
+
+    @property
+    def requests_seen(self) -> int:
+        """How many requests were received since creation or :meth:`reset`, kept or not."""
+        return self._log.seen
 
     def request_count(self, method: str | None = None, path: str | None = None) -> int:
-        """How many requests matched ``method`` and ``path`` (``None`` matches all).
+        """How many requests in :attr:`request_log` match ``method`` and ``path``.
 
-        ``path`` may be the literal path, a route template such as
+        ``None`` matches all. ``path`` may be the literal path, a route template such as
         ``"/v1/apps/{app_id}/users"`` or an ``fnmatch`` glob such as ``"/v1/apps/*"``.
+        Only kept requests are counted (see ``request_log_size``).
         """
-        return self._dispatcher.count(method, path)
+        return self._log.count(method, path)
 
     # -- fault injection ---------------------------------------------------------------
 
@@ -258,12 +322,90 @@ class FakeHoncho:
                 or ``str``/``bytes`` sent as ``text/plain``.
             method, path: only fail matching requests (see :meth:`request_count`).
         """
-        self._faults.fail_next(n, status, retry_after, body, method, path)
+        fault = PendingFault("status", n, method, path, status=status)
+        self._faults.add(fault, retry_after, body)
+
+    def drop_next(
+        self,
+        n: int = 1,
+        *,
+        applied: bool = False,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Close the connection of the next ``n`` matching requests without answering.
+
+        The client sees the server disconnect before any byte of the answer
+        (``httpx.RemoteProtocolError``; the SDK's ``APIConnectionError``). With
+        ``applied=True`` the request changes the state first, as when a server crashes
+        after its commit; by default it does not.
+        """
+        self._faults.add(PendingFault("drop", n, method, path, applied=applied))
+
+    def reset_next(
+        self,
+        n: int = 1,
+        *,
+        applied: bool = False,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Reset the connection (TCP RST) halfway through the answer's status line and headers.
+
+        Not to be confused with :meth:`reset`, which forgets the state. The client sees a
+        connection reset (``httpx.ReadError``; the SDK's ``APIConnectionError``).
+        ``applied`` is as for :meth:`drop_next`.
+        """
+        self._faults.add(PendingFault("reset", n, method, path, applied=applied))
+
+    def truncate_next(
+        self,
+        n: int = 1,
+        *,
+        after_bytes: int = 0,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Cut the answer body (or chat stream) of the next ``n`` matching requests.
+
+        The request is handled; the status line and headers (with the full
+        ``Content-Length``, or chunked for a stream) and then only ``after_bytes`` bytes of
+        the body are sent before the connection closes (``httpx.RemoteProtocolError`` while
+        reading). A body no longer than ``after_bytes`` is sent whole.
+        """
+        self._faults.add(
+            PendingFault("truncate", n, method, path, applied=True, after_bytes=after_bytes)
+        )
+
+    def stall_next(
+        self,
+        n: int = 1,
+        *,
+        seconds: float,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Delay the first byte of the next ``n`` matching answers by ``seconds``.
+
+        The request is handled at once and its answer held back, so a client that times
+        out meanwhile leaves the change made (unlike :meth:`delay`, which waits before
+        handling and applies to every matching request until changed).
+        """
+        self._faults.add(PendingFault("stall", n, method, path, applied=True, seconds=seconds))
+
+    @property
+    def pending_faults(self) -> tuple[PendingFault, ...]:
+        """The queued faults not used up yet, in the order they apply."""
+        return self._faults.pending()
 
     @property
     def pending_failures(self) -> int:
-        """How many injected failures have not been consumed yet."""
-        return self._faults.pending_failures()
+        """How many queued faults (of every kind) have not been consumed yet."""
+        return sum(fault.remaining for fault in self._faults.pending())
+
+    def clear_faults(self) -> None:
+        """Drop every queued fault and every delay rule (state and log are kept)."""
+        self._faults.clear()
 
     def delay(self, seconds: float, method: str | None = None, path: str | None = None) -> None:
         """Wait ``seconds`` before answering matching requests, until changed or reset.

@@ -1,6 +1,7 @@
-"""Fault injection: queued failures (``fail_next``) and response delays (``delay``).
+"""Fault injection: queued faults (``fail_next`` and its connection-level kin) and delays.
 
-A rule's ``path`` matches the raw request path, its percent-decoded form, the route
+A queued fault applies to the next ``n`` matching requests, in the order the faults were
+queued. A rule's ``path`` matches the raw request path, its percent-decoded form, the route
 template (``/v1/apps/{app_id}/users``) or an ``fnmatch`` glob (``/v1/apps/*/users``);
 ``method`` matches case-insensitively. ``None`` matches anything.
 """
@@ -9,13 +10,15 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote
 
-from ._http import FakeResponse, json_response
+from ._http import ConnectionFault, FakeResponse, json_response
+
+FaultKind = Literal["status", "drop", "reset", "truncate", "stall"]
 
 
 def request_matches(
@@ -29,16 +32,40 @@ def request_matches(
     return path in (req_path, unquote(req_path), template) or fnmatchcase(req_path, path)
 
 
-@dataclass
-class _Failure:
-    remaining: int
-    status: int
-    retry_after: float | None
-    body: Any
-    method: str | None
-    path: str | None
+@dataclass(frozen=True)
+class PendingFault:
+    """One queued fault, as ``FakeHoncho.pending_faults`` lists it.
 
-    def response(self) -> FakeResponse:
+    Attributes:
+        kind: ``"status"`` (from ``fail_next``), ``"drop"``, ``"reset"``, ``"truncate"``
+            or ``"stall"``.
+        remaining: how many more matching requests it applies to.
+        method, path: the filter (``None`` matches anything).
+        status: the status answered (``status`` faults).
+        applied: whether the request changes the state before the connection fails
+            (always for ``truncate`` and ``stall``; never for ``status``).
+        after_bytes: body bytes sent before the cut (``truncate``).
+        seconds: the wait before the first byte (``stall``).
+    """
+
+    kind: FaultKind
+    remaining: int
+    method: str | None = None
+    path: str | None = None
+    status: int | None = None
+    applied: bool = False
+    after_bytes: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class _Queued:
+    fault: PendingFault
+    retry_after: float | None = None
+    body: Any = None
+
+    def status_response(self) -> FakeResponse:
+        status = self.fault.status or 503
         headers: list[tuple[str, str]] = []
         if self.retry_after is not None:
             seconds = float(self.retry_after)
@@ -48,14 +75,28 @@ class _Failure:
         body = self.body
         if body is None:
             try:
-                body = {"detail": HTTPStatus(self.status).phrase}
+                body = {"detail": HTTPStatus(status).phrase}
             except ValueError:
                 body = {"detail": "Injected failure"}
         if isinstance(body, (bytes, str)):
             data = body.encode("utf-8") if isinstance(body, str) else body
             headers[:0] = [("content-length", str(len(data))), ("content-type", "text/plain")]
-            return FakeResponse(self.status, tuple(headers), data)
-        return json_response(self.status, json.loads(json.dumps(body)), headers)
+            return FakeResponse(status, tuple(headers), data)
+        return json_response(status, json.loads(json.dumps(body)), headers)
+
+    def connection_fault(self) -> ConnectionFault:
+        kind = self.fault.kind
+        assert kind != "status"
+        return ConnectionFault(kind, self.fault.after_bytes, self.fault.seconds)
+
+
+@dataclass(frozen=True)
+class Taken:
+    """A fault consumed by a request: either a whole answer, or a connection fault."""
+
+    answer: FakeResponse | None
+    connection: ConnectionFault | None
+    applied: bool
 
 
 @dataclass(frozen=True)
@@ -66,48 +107,57 @@ class _Delay:
 
 
 class Faults:
-    """The pending failures and the delay rules, safe to use from several threads."""
+    """The queued faults and the delay rules, safe to use from several threads."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._failures: list[_Failure] = []
+        self._queue: list[_Queued] = []
         self._delays: list[_Delay] = []
 
     def clear(self) -> None:
         with self._lock:
-            self._failures.clear()
+            self._queue.clear()
             self._delays.clear()
 
-    def fail_next(
-        self,
-        n: int,
-        status: int,
-        retry_after: float | None,
-        body: Any,
-        method: str | None,
-        path: str | None,
-    ) -> None:
-        if n < 1:
+    def add(self, fault: PendingFault, retry_after: float | None = None, body: Any = None) -> None:
+        if fault.remaining < 1:
             raise ValueError("n must be at least 1")
-        if not 100 <= status <= 599:
+        if fault.kind == "status" and not 100 <= (fault.status or 0) <= 599:
             raise ValueError("status must be an HTTP status code")
+        if fault.after_bytes < 0 or fault.seconds < 0:
+            raise ValueError("after_bytes and seconds must not be negative")
         with self._lock:
-            self._failures.append(_Failure(n, status, retry_after, body, method, path))
+            self._queue.append(_Queued(fault, retry_after, body))
 
-    def take_failure(self, method: str, path: str, template: str | None) -> FakeResponse | None:
-        """Consume one pending failure matching this request and return its response."""
+    def take(self, method: str, path: str, template: str | None) -> Taken | None:
+        """Consume one queued fault matching this request, if any."""
         with self._lock:
-            for failure in self._failures:
-                if request_matches(failure.method, failure.path, method, path, template):
-                    failure.remaining -= 1
-                    if failure.remaining == 0:
-                        self._failures.remove(failure)
-                    return failure.response()
+            for queued in self._queue:
+                fault = queued.fault
+                if not request_matches(fault.method, fault.path, method, path, template):
+                    continue
+                if fault.remaining == 1:
+                    self._queue.remove(queued)
+                else:
+                    queued.fault = replace(fault, remaining=fault.remaining - 1)
+                if fault.kind == "status":
+                    return Taken(queued.status_response(), None, applied=False)
+                return Taken(None, queued.connection_fault(), applied=fault.applied)
         return None
 
-    def pending_failures(self) -> int:
+    @property
+    def none_queued(self) -> bool:
+        """Whether no fault is queued (a cheap check, without the lock)."""
+        return not self._queue
+
+    @property
+    def no_delays(self) -> bool:
+        """Whether no delay rule is set (a cheap check, without the lock)."""
+        return not self._delays
+
+    def pending(self) -> tuple[PendingFault, ...]:
         with self._lock:
-            return sum(f.remaining for f in self._failures)
+            return tuple(q.fault for q in self._queue)
 
     def set_delay(self, seconds: float, method: str | None, path: str | None) -> None:
         """Replace the delay rule for this (method, path) filter; ``seconds <= 0`` removes it."""

@@ -16,7 +16,8 @@ class ChatContext:
 
     Attributes:
         queries: the question(s) asked, always as a tuple of strings.
-        app, user, session: the records the chat was addressed to.
+        app, user, session: the records the chat was addressed to (``session`` is empty
+            when it does not exist: the server answers such chats too).
         messages: this session's messages, oldest first.
         user_messages: the messages of every session of this user, oldest first.
         metamessages: this user's metamessages, oldest first.
@@ -57,6 +58,20 @@ def default_responder(context: ChatContext) -> str:
     return (
         f'Based on {count} message{plural} from {name}: the latest was "{latest}". '
         f"You asked: {question}"
+    )
+
+
+def representation(context: ChatContext) -> str:
+    """What the fake saves as the user's representation after a chat (a metamessage).
+
+    The real server asks its LLM for this text; the fake writes a short deterministic note.
+    """
+    name = context.user.get("name", "the user")
+    said = [m.get("content", "") for m in context.messages if m.get("is_user")]
+    latest = f' The latest thing they said here: "{said[-1]}".' if said else ""
+    return (
+        f"Notes on {name}: {len(said)} message{'' if len(said) == 1 else 's'} "
+        f"from them in this session.{latest} Asked about them: {context.query.strip()}"
     )
 
 

@@ -2,23 +2,36 @@
 
 Keep-alive with ``Content-Length`` bodies; streamed chat answers go out with chunked
 transfer encoding, one HTTP chunk per piece. Each connection has its own thread; the
-state is guarded by the store lock.
+state is guarded by the store lock. Queued connection faults act on the socket itself:
+a drop closes it unanswered, a reset sends half the head then a TCP RST, a truncation
+closes it after part of the body, and a stall waits before the first byte.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import socket
+import struct
 import sys
 import threading
 import time
 import traceback
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
 from ._dispatch import Dispatcher
+from ._http import FakeResponse
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -88,18 +101,67 @@ class _Handler(BaseHTTPRequestHandler):
             traceback.print_exc(file=sys.stderr)
             self._send_plain(500, b"Internal Server Error")
             return
+        fault = answer.fault
+        if fault is not None and fault.kind == "stall":
+            time.sleep(fault.seconds)
+        elif fault is not None and fault.kind == "drop":
+            self.close_connection = True
+            return
+        elif fault is not None and fault.kind == "reset":
+            head = self._head(answer)
+            self._reset_after(head[: len(head) // 2])
+            return
+        limit = fault.after_bytes if fault is not None and fault.kind == "truncate" else None
+        self._send(answer, limit)
+
+    def _head(self, answer: FakeResponse) -> bytes:
+        """The status line and headers of ``answer``, as they would go on the wire."""
+        lines = [f"{self.protocol_version} {answer.status} {_phrase(answer.status)}"]
+        lines += [f"{name}: {value}" for name, value in answer.headers]
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+    def _reset_after(self, data: bytes) -> None:
+        """Send ``data``, then reset the connection (RST, not an orderly close)."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.wfile.write(data)
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.rfile.close()
+            self.wfile.close()
+            self.connection.close()
+        # The handler flushes and closes these after the request: give it harmless stand-ins.
+        self.rfile, self.wfile = io.BytesIO(), io.BytesIO()
+
+    def _send(self, answer: FakeResponse, limit: int | None) -> None:
+        """Send ``answer``; with ``limit``, stop after that many body bytes and close."""
         self.send_response(answer.status)
         for name, value in answer.headers:
             self.send_header(name, value)
+        if answer.close:
+            # Upstream closes the connection after a crash without saying so; saying it
+            # spares clients a race between reusing the connection and seeing it closed.
+            self.send_header("connection", "close")
         if isinstance(answer.body, bytes):
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(answer.body)
+                self.wfile.write(answer.body if limit is None else answer.body[:limit])
+            if limit is not None and limit < len(answer.body):
+                self.close_connection = True
             return
         self.send_header("transfer-encoding", "chunked")
         self.end_headers()
+        sent = 0
         for chunk in answer.body:
+            if limit is not None and sent + len(chunk) > limit:
+                chunk = chunk[: limit - sent]
+                if chunk:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.flush()
+                self.close_connection = True
+                return
             if chunk:
+                sent += len(chunk)
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                 self.wfile.flush()
         self.wfile.write(b"0\r\n\r\n")

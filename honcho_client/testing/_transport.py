@@ -1,4 +1,9 @@
-"""In-process httpx transports (sync and async) that hand requests to the dispatcher."""
+"""In-process httpx transports (sync and async) that hand requests to the dispatcher.
+
+Connection faults become the errors httpx raises for them over a real socket: a dropped
+connection ``RemoteProtocolError``, a reset ``ReadError``, a cut body ``RemoteProtocolError``
+while reading, and waits longer than the read timeout ``ReadTimeout``.
+"""
 
 from __future__ import annotations
 
@@ -13,21 +18,43 @@ import httpx
 from ._dispatch import Dispatcher
 from ._http import FakeResponse
 
+_DROPPED = "Server disconnected without sending a response."
+_RESET = "[Errno 104] Connection reset by peer"
+
+
+def _cut(received: int, expected: int | None) -> str:
+    wanted = f", expected {expected}" if expected is not None else ""
+    return f"peer closed connection without sending complete message body: received {received} bytes{wanted}"
+
+
+def _limited(chunks: Iterable[bytes], limit: int | None) -> Iterator[bytes]:
+    """The chunks, cut after ``limit`` bytes (then a ``RemoteProtocolError``)."""
+    sent = 0
+    for chunk in chunks:
+        if limit is not None and sent + len(chunk) > limit:
+            if limit > sent:
+                yield chunk[: limit - sent]
+            raise httpx.RemoteProtocolError(_cut(limit, None))
+        sent += len(chunk)
+        yield chunk
+
 
 class _ChunkStream(httpx.SyncByteStream):
-    def __init__(self, chunks: Iterable[bytes]) -> None:
+    def __init__(self, chunks: Iterable[bytes], limit: int | None) -> None:
         self._chunks = chunks
+        self._limit = limit
 
     def __iter__(self) -> Iterator[bytes]:
-        yield from self._chunks
+        yield from _limited(self._chunks, self._limit)
 
 
 class _AsyncChunkStream(httpx.AsyncByteStream):
-    def __init__(self, chunks: Iterable[bytes]) -> None:
+    def __init__(self, chunks: Iterable[bytes], limit: int | None) -> None:
         self._chunks = chunks
+        self._limit = limit
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self._chunks:
+        for chunk in _limited(self._chunks, self._limit):
             yield chunk
             await anyio.sleep(0)  # let other tasks run between chunks
 
@@ -43,10 +70,24 @@ def _split(url: httpx.URL) -> tuple[str, str]:
     return raw_path, query
 
 
-def _sync_response(answer: FakeResponse) -> httpx.Response:
-    if isinstance(answer.body, bytes):
-        return httpx.Response(answer.status, headers=answer.headers, content=answer.body)
-    return httpx.Response(answer.status, headers=answer.headers, stream=_ChunkStream(answer.body))
+def _raise_connection_fault(answer: FakeResponse, request: httpx.Request) -> None:
+    fault = answer.fault
+    if fault is not None and fault.kind == "drop":
+        raise httpx.RemoteProtocolError(_DROPPED, request=request)
+    if fault is not None and fault.kind == "reset":
+        raise httpx.ReadError(_RESET, request=request)
+
+
+def _stall(answer: FakeResponse) -> float:
+    return answer.fault.seconds if answer.fault and answer.fault.kind == "stall" else 0.0
+
+
+def _limit(answer: FakeResponse) -> int | None:
+    return answer.fault.after_bytes if answer.fault and answer.fault.kind == "truncate" else None
+
+
+def _chunks(answer: FakeResponse) -> Iterable[bytes]:
+    return (answer.body,) if isinstance(answer.body, bytes) else answer.body
 
 
 class FakeTransport(httpx.BaseTransport):
@@ -69,9 +110,17 @@ class FakeTransport(httpx.BaseTransport):
         answer = self._dispatcher.handle(
             request.method, path, query, request.headers.multi_items(), body
         )
-        if delay > read_timeout:
+        wait = delay + _stall(answer)
+        if wait > delay:
+            time.sleep(max(0.0, min(wait, read_timeout) - delay))
+        if wait > read_timeout:
             raise httpx.ReadTimeout("FakeHoncho delay exceeded the read timeout", request=request)
-        return _sync_response(answer)
+        _raise_connection_fault(answer, request)
+        limit = _limit(answer)
+        if limit is None and isinstance(answer.body, bytes):
+            return httpx.Response(answer.status, headers=answer.headers, content=answer.body)
+        stream = _ChunkStream(_chunks(answer), limit)
+        return httpx.Response(answer.status, headers=answer.headers, stream=stream)
 
 
 class AsyncFakeTransport(httpx.AsyncBaseTransport):
@@ -101,10 +150,14 @@ class AsyncFakeTransport(httpx.AsyncBaseTransport):
             body,
         )
         answer = await anyio.to_thread.run_sync(handle)
-        if delay > read_timeout:
+        wait = delay + _stall(answer)
+        if wait > delay:
+            await anyio.sleep(max(0.0, min(wait, read_timeout) - delay))
+        if wait > read_timeout:
             raise httpx.ReadTimeout("FakeHoncho delay exceeded the read timeout", request=request)
-        if isinstance(answer.body, bytes):
+        _raise_connection_fault(answer, request)
+        limit = _limit(answer)
+        if limit is None and isinstance(answer.body, bytes):
             return httpx.Response(answer.status, headers=answer.headers, content=answer.body)
-        return httpx.Response(
-            answer.status, headers=answer.headers, stream=_AsyncChunkStream(answer.body)
-        )
+        stream = _AsyncChunkStream(_chunks(answer), limit)
+        return httpx.Response(answer.status, headers=answer.headers, stream=stream)

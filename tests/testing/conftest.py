@@ -13,7 +13,7 @@ import pytest
 from honcho_client.testing import FakeHoncho, FakeServer
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{21}")
-TIMESTAMP_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+TIMESTAMP_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z")
 
 # Every property of each response schema of Honcho API 1.1.0 (responses carry them all).
 SCHEMA_KEYS: dict[str, set[str]] = {

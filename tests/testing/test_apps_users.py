@@ -34,13 +34,28 @@ def test_unknown_app_is_404(http: httpx.Client) -> None:
     )
     assert detail(http.get("/v1/apps/name/nope"), 404) == "App with name 'nope' not found"
     assert detail(http.put("/v1/apps/nope", json={}), 404) == "App with ID nope not found"
-    assert detail(http.post("/v1/apps/nope/users", json={"name": "u"}), 404) == (
-        "App with ID nope not found"
+
+
+def test_unknown_app_is_reported_as_its_child(http: httpx.Client) -> None:
+    # The server looks the child up by (app, id) and, to create, lets the database object.
+    assert detail(http.post("/v1/apps/nope/users", json={"name": "u"}), 409) == (
+        "User with this name already exists"
+    )
+    assert detail(http.get("/v1/apps/nope/users/get_or_create/u"), 409) == (
+        "User with this name already exists"
+    )
+    assert detail(http.get("/v1/apps/nope/users", params={"user_id": "x"}), 404) == (
+        "User with ID 'x' not found"
+    )
+    assert detail(http.post("/v1/apps/nope/users/x/sessions", json={}), 404) == (
+        "User with ID 'x' not found"
     )
 
 
-def test_get_app_without_id_is_422_string(http: httpx.Client) -> None:
-    assert detail(http.get("/v1/apps"), 422) == "App ID must be provided"
+def test_get_app_without_id_is_401(http: httpx.Client) -> None:
+    message = "App ID not found in query parameter or JWT"
+    assert detail(http.get("/v1/apps"), 401) == message
+    assert detail(http.get("/v1/apps", params={"app_id": ""}), 401) == message
 
 
 def test_duplicate_app_name_is_409(http: httpx.Client) -> None:
@@ -70,7 +85,11 @@ def test_rename_app_to_a_taken_name_is_409(http: httpx.Client) -> None:
     ok(http.post("/v1/apps", json={"name": "taken"}))
     app = ok(http.post("/v1/apps", json={"name": "mine"}))
     response = http.put(f"/v1/apps/{app['id']}", json={"name": "taken"})
-    assert detail(response, 409) == "App with name 'taken' already exists"
+    assert detail(response, 409) == "App update failed - unique constraint violation"
+    assert ok(http.put(f"/v1/apps/{app['id']}", json={"name": "n" * 512}))["name"] == "n" * 512
+    response = http.put(f"/v1/apps/{app['id']}", json={"name": "n" * 513})
+    assert detail(response, 409) == "App update failed - unique constraint violation"
+    assert [a["name"] for a in ok(http.post("/v1/apps/list"))["items"]] == ["taken", "n" * 512]
 
 
 def test_list_apps_pages(http: httpx.Client) -> None:
@@ -159,8 +178,9 @@ def test_user_of_another_app_is_not_found(http: httpx.Client, world: World) -> N
     assert response.status_code == 404
 
 
-def test_get_user_without_id_is_422_string(http: httpx.Client, world: World) -> None:
-    assert detail(http.get(f"{world.app_path}/users"), 422) == "User ID must be provided"
+def test_get_user_without_id_is_401(http: httpx.Client, world: World) -> None:
+    message = "User ID not found in query parameter or JWT"
+    assert detail(http.get(f"{world.app_path}/users"), 401) == message
 
 
 def test_get_or_create_user(http: httpx.Client, world: World) -> None:
@@ -176,7 +196,10 @@ def test_update_user_and_rename_conflict(http: httpx.Client, world: World) -> No
     updated = ok(http.put(world.user_path, json={"name": "alicia", "metadata": {"k": "v"}}))
     assert (updated["name"], updated["metadata"]) == ("alicia", {"k": "v"})
     response = http.put(world.user_path, json={"name": "bob"})
-    assert detail(response, 409) == "User with this name already exists"
+    assert detail(response, 409) == "User update failed - unique constraint violation"
+    response = http.put(world.user_path, json={"name": "b" * 513})
+    assert detail(response, 409) == "User update failed - unique constraint violation"
+    assert ok(http.put(world.user_path, json={"name": "alicia"}))["name"] == "alicia"
 
 
 def test_list_users_is_scoped_to_the_app(http: httpx.Client, world: World) -> None:
@@ -187,4 +210,5 @@ def test_list_users_is_scoped_to_the_app(http: httpx.Client, world: World) -> No
     assert [u["name"] for u in page["items"]] == ["alice", "carol"]
     vip = ok(http.post(f"{world.app_path}/users/list", json={"filter": {"vip": True}}))
     assert [u["name"] for u in vip["items"]] == ["carol"]
-    assert detail(http.post("/v1/apps/nope/users/list"), 404) == "App with ID nope not found"
+    # Lists never check their parent: an unknown app has no users.
+    assert_page(ok(http.post("/v1/apps/nope/users/list")), "User", total=0)

@@ -43,15 +43,20 @@ def test_collection_shape_and_lookups(
     assert ok(http.get(f"{world.user_path}/collections/name/notes")) == collection
 
 
-def test_collection_404s_and_422_without_id(http: httpx.Client, world: World) -> None:
+NOT_FOUND = "Collection not found or does not belong to user"
+
+
+def test_collection_404s_and_401_without_id(http: httpx.Client, world: World) -> None:
     url = f"{world.user_path}/collections"
-    assert detail(http.get(url, params={"collection_id": "nope"}), 404) == (
-        "Collection with ID nope not found"
-    )
+    assert detail(http.get(url, params={"collection_id": "nope"}), 404) == NOT_FOUND
     assert detail(http.get(f"{url}/name/nope"), 404) == "Collection with name 'nope' not found"
-    assert detail(http.put(f"{url}/nope", json={}), 404) == "Collection with ID nope not found"
-    assert detail(http.delete(f"{url}/nope"), 404) == "Collection with ID nope not found"
-    assert detail(http.get(url), 422) == "Collection ID must be provided"
+    assert detail(http.put(f"{url}/nope", json={"name": "x"}), 404) == NOT_FOUND
+    assert detail(http.delete(f"{url}/nope"), 404) == NOT_FOUND
+    assert detail(http.get(url), 401) == "Collection ID not found in query parameter or JWT"
+    unknown_user = f"{world.app_path}/users/ghost/collections"
+    assert detail(http.post(unknown_user, json={"name": "c"}), 404) == (
+        "User with ID 'ghost' not found"
+    )
 
 
 def test_collection_of_another_user_is_not_found(
@@ -59,7 +64,8 @@ def test_collection_of_another_user_is_not_found(
 ) -> None:
     bob = ok(http.post(f"{world.app_path}/users", json={"name": "bob"}))
     url = f"{world.app_path}/users/{bob['id']}/collections/{collection['id']}"
-    assert detail(http.put(url, json={}), 404) == f"Collection with ID {collection['id']} not found"
+    assert detail(http.put(url, json={"metadata": {}}), 404) == NOT_FOUND
+    assert_page(ok(http.post(f"{url}/documents/list")), "Document", total=0)
 
 
 def test_collection_names_are_unique_per_user(
@@ -78,6 +84,22 @@ def test_reserved_collection_name(
     assert detail(response, 422) == [RESERVED]
     response = http.put(collection_path(world, collection), json={"name": "honcho"})
     assert detail(response, 422) == [RESERVED]
+    for name in ("HONCHO", "Honcho"):
+        response = http.post(f"{world.user_path}/collections", json={"name": name})
+        assert detail(response, 422) == [{**RESERVED, "input": name}]
+        response = http.put(collection_path(world, collection), json={"name": name})
+        assert detail(response, 422) == [{**RESERVED, "input": name}]
+    assert ok(http.post(f"{world.user_path}/collections", json={"name": "honchos"}))
+
+
+def test_update_collection_needs_a_field(
+    http: httpx.Client, world: World, collection: dict[str, Any]
+) -> None:
+    message = "Invalid collection configuration - at least one field must be provided"
+    for body in ({}, {"name": None, "metadata": None}):
+        assert detail(http.put(collection_path(world, collection), json=body), 422) == message
+    # Checked before the collection is looked up.
+    assert detail(http.put(f"{world.user_path}/collections/nope", json={}), 422) == message
 
 
 def test_update_and_rename_collection(
@@ -87,9 +109,10 @@ def test_update_and_rename_collection(
     path = collection_path(world, collection)
     updated = ok(http.put(path, json={"name": "renamed", "metadata": {"v": 2}}))
     assert (updated["name"], updated["metadata"]) == ("renamed", {"v": 2})
-    assert detail(http.put(path, json={"name": "other"}), 409) == (
-        "Collection with name 'other' already exists"
-    )
+    conflict = "Collection update failed - name already in use"
+    assert detail(http.put(path, json={"name": "other", "metadata": {"v": 3}}), 409) == conflict
+    assert detail(http.put(path, json={"name": "x" * 513}), 409) == conflict
+    assert ok(http.put(path, json={"name": "renamed"})) == updated
 
 
 def test_delete_collection_removes_it_and_its_documents(
@@ -98,7 +121,7 @@ def test_delete_collection_removes_it_and_its_documents(
     path = collection_path(world, collection)
     add_document(http, path, "doc")
     assert ok(http.delete(path)) == {"message": "Collection deleted successfully"}
-    assert detail(http.delete(path), 404) == f"Collection with ID {collection['id']} not found"
+    assert detail(http.delete(path), 404) == NOT_FOUND
     assert ok(http.post(f"{world.user_path}/collections/list"))["total"] == 0
     assert ok(http.post(f"{world.user_path}/collections", json={"name": "notes"}))
 
@@ -122,14 +145,35 @@ def test_document_crud(http: httpx.Client, world: World, collection: dict[str, A
     )
     url = f"{path}/documents/{document['id']}"
     assert ok(http.get(url)) == document
-    updated = ok(http.put(url, json={"content": "alice likes coffee"}))
-    assert (updated["content"], updated["metadata"]) == ("alice likes coffee", {"source": "chat"})
     updated = ok(http.put(url, json={"metadata": {"source": "import"}}))
-    assert (updated["content"], updated["metadata"]) == ("alice likes coffee", {"source": "import"})
+    assert (updated["content"], updated["metadata"]) == ("alice likes tea", {"source": "import"})
+    assert detail(http.put(url, json={}), 422) == "Content and metadata cannot both be None"
     assert ok(http.delete(url)) == {"message": "Document deleted successfully"}
-    assert detail(http.get(url), 404) == f"Document with ID {document['id']} not found"
-    assert detail(http.put(url, json={}), 404) == f"Document with ID {document['id']} not found"
-    assert detail(http.delete(url), 404) == f"Document with ID {document['id']} not found"
+    missing = f"Document with ID '{document['id']}' not found"
+    assert detail(http.get(url), 404) == missing
+    assert detail(http.put(url, json={"metadata": {}}), 404) == missing
+    assert detail(http.delete(url), 404) == "Document not found or does not belong to user"
+    elsewhere = f"{world.user_path}/collections/nope/documents/{document['id']}"
+    assert detail(http.get(elsewhere), 404) == missing
+    assert detail(http.delete(elsewhere), 404) == NOT_FOUND
+    assert (
+        detail(
+            http.post(f"{world.user_path}/collections/nope/documents", json={"content": "c"}), 404
+        )
+        == NOT_FOUND
+    )
+
+
+def test_document_content_update_answers_500_but_is_saved(
+    http: httpx.Client, world: World, collection: dict[str, Any]
+) -> None:
+    url = f"{collection_path(world, collection)}/documents"
+    document = add_document(http, url.removesuffix("/documents"), "before", k=1)
+    response = http.put(f"{url}/{document['id']}", json={"content": "after"})
+    assert detail(response, 500) == "An unexpected error occurred"
+    saved = ok(http.get(f"{url}/{document['id']}"))
+    assert (saved["content"], saved["metadata"]) == ("after", {"k": 1})
+    assert saved["created_at"] > document["created_at"]
 
 
 def test_list_documents(http: httpx.Client, world: World, collection: dict[str, Any]) -> None:
@@ -141,8 +185,11 @@ def test_list_documents(http: httpx.Client, world: World, collection: dict[str, 
     assert [d["content"] for d in page["items"]] == ["doc 2", "doc 1"]
     filtered = ok(http.post(f"{path}/documents/list", json={"filter": {"i": 1}}))
     assert [d["content"] for d in filtered["items"]] == ["doc 1"]
-    missing = f"{world.user_path}/collections/nope/documents/list"
-    assert detail(http.post(missing), 404) == "Collection with ID nope not found"
+    missing = f"{world.user_path}/collections/nope"
+    assert_page(ok(http.post(f"{missing}/documents/list")), "Document", total=0)
+    assert ok(http.post(f"{missing}/documents/query", json={"query": "doc"})) == []
+    ok(http.delete(path))
+    assert_page(ok(http.post(f"{path}/documents/list")), "Document", total=0)
 
 
 def test_query_ranks_by_similarity(

@@ -1,13 +1,23 @@
-"""Fault injection (fail_next, delay), request recording, state views, reset and handle()."""
+"""Fault injection (statuses, connection faults, delays), the request log, state views,
+reset, dump/load and handle()."""
 
 from __future__ import annotations
 
+import json
 import time
+from collections import Counter
 
 import httpx
 import pytest
 
-from honcho_client.testing import FakeHoncho
+from honcho_client.testing import (
+    DEFAULT_LOG_SIZE,
+    ConnectionFault,
+    FakeHoncho,
+    Headers,
+    PendingFault,
+    RecordedRequest,
+)
 
 from .conftest import ID_PATTERN, World, build_world, detail, ok
 
@@ -170,3 +180,153 @@ def test_handle_directly(fake: FakeHoncho) -> None:
     streamed = fake.handle("POST", path, body=b'{"queries": "hi", "stream": true}')
     assert streamed.is_stream
     assert streamed.read().decode().startswith("I have no messages from u")
+
+
+def test_connection_faults_in_process(fake: FakeHoncho) -> None:
+    with httpx.Client(transport=fake.transport(), base_url="http://honcho.test") as http:
+        fake.drop_next()
+        with pytest.raises(httpx.RemoteProtocolError, match="without sending a response"):
+            http.post("/v1/apps", json={"name": "a"})
+        fake.reset_next(applied=True)
+        with pytest.raises(httpx.ReadError, match="reset"):
+            http.post("/v1/apps", json={"name": "b"})
+        assert [a["name"] for a in fake.apps] == ["b"]
+        fake.truncate_next(after_bytes=7)
+        with http.stream("POST", "/v1/apps/list") as response:
+            assert response.status_code == 200
+            received = b""
+            with pytest.raises(httpx.RemoteProtocolError, match="complete message body"):
+                for chunk in response.iter_raw():
+                    received += chunk
+        assert received == b'{"items'
+        fake.stall_next(seconds=0.5)
+        with pytest.raises(httpx.ReadTimeout):
+            http.post("/v1/apps", json={"name": "c"}, timeout=0.1)
+        assert [a["name"] for a in fake.apps] == ["b", "c"]
+        assert ok(http.post("/v1/apps/list"))["total"] == 2
+
+
+def test_handle_reports_the_connection_fault(fake: FakeHoncho) -> None:
+    fake.drop_next()
+    dropped = fake.handle("POST", "/v1/apps", body=b'{"name": "a"}')
+    assert (dropped.status, dropped.fault) == (0, ConnectionFault("drop"))
+    fake.truncate_next(after_bytes=3)
+    cut = fake.handle("POST", "/v1/apps", body=b'{"name": "a"}')
+    assert (cut.status, cut.fault) == (200, ConnectionFault("truncate", after_bytes=3))
+    assert [a["name"] for a in fake.apps] == ["a"]
+    assert [r.status for r in fake.request_log] == [0, 200]
+
+
+def test_pending_faults_apply_in_order_and_can_be_cleared(fake: FakeHoncho) -> None:
+    fake.fail_next(2, status=500, path="/v1/apps/list")
+    fake.stall_next(seconds=1, method="GET")
+    fake.truncate_next(after_bytes=5)
+    assert [(f.kind, f.remaining) for f in fake.pending_faults] == [
+        ("status", 2),
+        ("stall", 1),
+        ("truncate", 1),
+    ]
+    assert fake.pending_faults[1] == PendingFault("stall", 1, "GET", applied=True, seconds=1)
+    assert fake.pending_failures == 4
+    assert fake.handle("POST", "/v1/apps/list").status == 500
+    assert fake.handle("POST", "/v1/apps", body=b'{"name": "x"}').fault == (
+        ConnectionFault("truncate", after_bytes=5)
+    )
+    assert [(f.kind, f.remaining) for f in fake.pending_faults] == [("status", 1), ("stall", 1)]
+    fake.delay(5)
+    fake.clear_faults()
+    assert (fake.pending_faults, fake.pending_failures) == ((), 0)
+    with httpx.Client(transport=fake.transport(), base_url="http://honcho.test") as http:
+        assert http.post("/v1/apps/list", timeout=1).status_code == 200  # no delay either
+    assert len(fake.apps) == 1  # state and log are kept
+    assert fake.request_count() == 3
+
+
+def test_fault_arguments_are_checked(fake: FakeHoncho) -> None:
+    for bad in (
+        lambda: fake.drop_next(0),
+        lambda: fake.truncate_next(after_bytes=-1),
+        lambda: fake.stall_next(seconds=-1),
+    ):
+        with pytest.raises(ValueError):
+            bad()
+    assert fake.pending_faults == ()
+
+
+def test_records_compare_by_value(fake: FakeHoncho) -> None:
+    for _ in range(2):
+        fake.handle("POST", "/v1/apps/list", "size=2", {"X-Trace": "1"}, b"{}")
+    first, second = fake.request_log
+    assert first == second
+    assert hash(first) == hash(second)
+    assert Counter(fake.request_log) == {first: 2}
+    assert first == RecordedRequest(
+        "POST", "/v1/apps/list", (("size", "2"),), Headers({"x-trace": "1"}.items()), b"{}", 200
+    )
+    assert first.headers == {"X-Trace": "1"}
+    assert first.headers["x-TRACE"] == "1"
+    fake.handle("POST", "/v1/apps/list", "size=3", {"X-Trace": "1"}, b"{}")
+    assert fake.request_log[2] != first
+
+
+def test_request_log_is_bounded() -> None:
+    fake = FakeHoncho(request_log_size=3)
+    assert fake.request_log_size == 3
+    for size in range(1, 6):
+        fake.handle("POST", "/v1/apps/list", {"size": str(size)})
+    assert [r.query for r in fake.request_log] == [(("size", str(n)),) for n in (3, 4, 5)]
+    assert (fake.requests_seen, fake.request_count("POST")) == (5, 3)
+    fake.reset()
+    assert (fake.requests_seen, fake.request_log) == (0, [])
+    assert FakeHoncho().request_log_size == DEFAULT_LOG_SIZE == 1000
+    unbounded = FakeHoncho(request_log_size=None)
+    for _ in range(1500):
+        unbounded.handle("GET", "/v1/nothing")
+    assert len(unbounded.request_log) == 1500
+    silent = FakeHoncho(request_log_size=0)
+    silent.handle("GET", "/v1/nothing")
+    assert (silent.request_log, silent.requests_seen) == ([], 1)
+    with pytest.raises(ValueError):
+        FakeHoncho(request_log_size=-1)
+
+
+def test_dump_and_load_round_trip(http: httpx.Client, world: World, fake: FakeHoncho) -> None:
+    ok(http.post(f"{world.session_path}/messages", json={"content": "hi", "is_user": True}))
+    saved = json.loads(json.dumps(fake.dump()))
+    copy = FakeHoncho()
+    copy.load(saved)
+    assert copy.state == fake.state
+    assert copy.request_log == []  # the log is not part of the state
+    with copy.client() as client:
+        user = client.apps.users.get(world.app["id"], user_id=world.user["id"])
+        assert user.name == "alice"
+        assert client.apps.users.create(app_id=world.app["id"], name="bob").name == "bob"
+    assert len(copy.users) == 2
+    assert len(fake.users) == 1  # independent copies
+    fake.load({"apps": []})
+    assert (fake.apps, fake.users, fake.messages) == ((), (), ())
+
+
+def test_load_seeds_hand_written_fixtures() -> None:
+    fake = FakeHoncho()
+    app = {"id": "A" * 21, "name": "fixture", "metadata": {}, "created_at": "2025-01-01T00:00:00Z"}
+    fake.load({"apps": [app]})
+    assert fake.handle("GET", "/v1/apps/name/fixture").json() == app
+    for bad in ({"apps": [{"name": "no id"}]}, {"apps": {}}, {"tables": []}, {"format": "x"}):
+        with pytest.raises(ValueError):
+            fake.load(bad)
+    assert fake.apps == (app,)  # a refused load changes nothing
+
+
+def test_keys_survive_dump_and_load() -> None:
+    fake = FakeHoncho(require_auth=True)
+    admin = {"Authorization": f"Bearer {fake.api_key}"}
+    app = fake.handle("POST", "/v1/apps", headers=admin, body=b'{"name": "a"}').json()
+    key = fake.handle("POST", "/v1/keys", {"app_id": app["id"]}, admin).json()["key"]
+    copy = FakeHoncho(require_auth=True)
+    copy.load(fake.dump())
+    answer = copy.handle("GET", "/v1/apps", headers={"Authorization": f"Bearer {key}"})
+    assert answer.json() == app
+    fake.reset()  # a reset forgets the keys it signed
+    answer = fake.handle("GET", "/v1/apps", headers={"Authorization": f"Bearer {key}"})
+    assert answer.json() == {"detail": "Invalid JWT"}

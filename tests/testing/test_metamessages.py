@@ -36,14 +36,37 @@ def test_create_linked_to_session_and_message(http: httpx.Client, world: World) 
     assert (meta["session_id"], meta["message_id"]) == (world.session["id"], msg["id"])
 
 
-def test_message_id_without_session_id_is_422_string(http: httpx.Client, world: World) -> None:
+def test_label_is_accepted_for_metamessage_type(http: httpx.Client, world: World) -> None:
+    url = f"{world.user_path}/metamessages"
+    meta = ok(http.post(url, json={"label": "note", "content": "c"}))
+    assert meta["label"] == meta["metamessage_type"] == "note"
+    both = ok(http.post(url, json={"label": "a", "metamessage_type": "b", "content": "c"}))
+    assert both["label"] == "b"  # metamessage_type wins
+    (issue,) = detail(http.post(url, json={"label": "", "content": "c"}), 422)
+    assert (issue["type"], issue["loc"]) == ("string_too_short", ["body", "label"])
+    (issue,) = detail(http.post(url, json={"content": "c"}), 422)
+    assert (issue["type"], issue["loc"]) == ("missing", ["body", "metamessage_type"])
+    page = ok(http.post(f"{url}/list", json={"label": "note"}))
+    assert [m["id"] for m in page["items"]] == [meta["id"]]
+    renamed = ok(http.put(f"{url}/{meta['id']}", json={"label": "memo"}))
+    assert renamed["metamessage_type"] == "memo"
+
+
+def test_message_id_without_session_id(http: httpx.Client, world: World) -> None:
     msg = message(http, world)
     assert detail(create(http, world, message_id=msg["id"]), 422) == LINK_RULE
     meta = ok(create(http, world))
     url = f"{world.user_path}/metamessages/{meta['id']}"
     assert detail(http.put(url, json={"message_id": msg["id"]}), 422) == LINK_RULE
-    response = http.post(f"{world.user_path}/metamessages/list", json={"message_id": msg["id"]})
-    assert detail(response, 422) == LINK_RULE
+    linked = ok(create(http, world, session_id=world.session["id"], message_id=msg["id"]))
+    # Listing by message alone is a plain filter.
+    page = ok(http.post(f"{world.user_path}/metamessages/list", json={"message_id": msg["id"]}))
+    assert [m["id"] for m in page["items"]] == [linked["id"]]
+    # An update with only message_id keeps the session it has.
+    other = message(http, world, "again")
+    url = f"{world.user_path}/metamessages/{linked['id']}"
+    moved = ok(http.put(url, json={"message_id": other["id"]}))
+    assert (moved["session_id"], moved["message_id"]) == (world.session["id"], other["id"])
 
 
 def test_session_must_belong_to_the_user(http: httpx.Client, world: World) -> None:
@@ -63,7 +86,7 @@ def test_message_must_belong_to_the_session(http: httpx.Client, world: World) ->
     )
     for message_id in ("nope", elsewhere["id"]):
         response = create(http, world, session_id=world.session["id"], message_id=message_id)
-        assert detail(response, 404) == f"Message with ID {message_id} not found"
+        assert detail(response, 404) == "Message not found or does not belong to session"
 
 
 def test_unknown_metamessage_is_404(http: httpx.Client, world: World) -> None:
@@ -96,10 +119,17 @@ def test_update_changes_type_links_and_metadata(http: httpx.Client, world: World
     unchanged = ok(http.put(url, json={}))
     assert unchanged == updated
     bad = http.put(url, json={"session_id": world.session["id"], "message_id": "nope"})
-    assert detail(bad, 404) == "Message with ID nope not found"
-    assert detail(http.put(url, json={"session_id": "nope"}), 404) == (
-        "Session not found or does not belong to user"
+    assert detail(bad, 404) == "Message not found or doesn't belong to session"
+    # Moving to another session keeps the old message_id; an unknown session is a 500.
+    second = ok(http.post(f"{world.user_path}/sessions", json={}))
+    moved = ok(http.put(url, json={"session_id": second["id"]}))
+    assert (moved["session_id"], moved["message_id"]) == (second["id"], msg["id"])
+    assert detail(http.put(url, json={"session_id": "nope"}), 500) == (
+        "An unexpected error occurred"
     )
+    long_type = http.put(url, json={"metamessage_type": "t" * 513})
+    assert detail(long_type, 500) == "An unexpected error occurred"
+    assert ok(http.get(url)) == moved
 
 
 def test_list_filters(http: httpx.Client, world: World) -> None:

@@ -26,7 +26,8 @@ def assert_every_operation_used(fake: FakeHoncho) -> None:
     assert len(ROUTES) == 41
 
 
-def test_sync_scenario(fake: FakeHoncho) -> None:
+def test_sync_scenario() -> None:
+    fake = FakeHoncho(require_auth=True)  # keys exist only in the auth mode
     client = fake.client()
     assert isinstance(client, Honcho)
 
@@ -125,7 +126,10 @@ def test_sync_scenario(fake: FakeHoncho) -> None:
     assert len(list(meta.list(alice.id, app_id=app.id, session_id=clone.id))) == 1
 
     key = client.keys.create(app_id=app.id)
-    assert key.key
+    scoped = fake.client(api_key=key.key)
+    assert scoped.apps.get(app_id=app.id).id == app.id
+    with pytest.raises(AuthenticationError, match="requires admin"):
+        scoped.apps.list()
 
     deleted = documents.delete(hiking.id, app_id=a, user_id=u, collection_id=c)
     assert deleted.message == "Document deleted successfully"

@@ -52,6 +52,22 @@ def test_content_length_and_keep_alive(served_fake: FakeServer) -> None:
     assert len(local_addresses) == 1  # one kept-alive connection served every request
 
 
+def test_connection_is_closed_after_a_crash_like_upstream(served_fake: FakeServer) -> None:
+    def client_addr(response: httpx.Response) -> object:
+        return response.extensions["network_stream"].get_extra_info("client_addr")
+
+    with httpx.Client(base_url=served_fake.url) as client:
+        first = client.get("/v1/apps/name/missing")
+        second = client.get("/v1/apps/name/missing")
+        assert (first.status_code, client_addr(first)) == (404, client_addr(second))
+        kept = client_addr(second)
+        crash = client.get("/v1/apps/name/it's")
+        assert crash.json() == {"detail": "An unexpected error occurred"}
+        after = client.get("/v1/apps/name/missing")
+        assert after.status_code == 404
+        assert client_addr(after) != kept  # the crash closed the kept-alive connection
+
+
 def test_streamed_chat_uses_separate_http_chunks(fake: FakeHoncho, served_fake: FakeServer) -> None:
     with httpx.Client(base_url=served_fake.url) as client:
         world = build_world(client)
@@ -184,6 +200,40 @@ def test_command_line_serves_http(cli_url: str) -> None:
             check=True,
         ).stdout
         assert json.loads(output)["total"] == 1
+
+
+def test_command_line_options() -> None:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "honcho_client.testing", "--port", str(port), "--quiet"]
+    command += ["--require-auth", "--api-key", "k1", "--no-server-defects"]
+    command += ["--request-log-size", "5", "--seed", "3"]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT
+    )
+    try:
+        assert process.stdout is not None
+        assert f"http://127.0.0.1:{port}" in process.stdout.readline()
+        assert "k1" in process.stdout.readline()
+        headers = {"Authorization": "Bearer k1"}
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers) as client:
+            assert client.get("/v1/apps/name/it's").status_code == 404  # no defects
+            app = ok(client.post("/v1/apps", json={"name": "a"}))
+            assert ok(client.post("/v1/keys", params={"app_id": app["id"]}))["key"]
+            assert client.get("/v1/apps").status_code == 401  # the admin key names no app
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    bad = subprocess.run(
+        [sys.executable, "-m", "honcho_client.testing", "--request-log-size", "-1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
+        timeout=30,
+    )
+    assert bad.returncode == 2
+    assert "--request-log-size must be at least 0" in bad.stderr
 
 
 def test_responder_errors(fake: FakeHoncho, served_fake: FakeServer) -> None:

@@ -38,12 +38,18 @@ def test_unknown_or_foreign_session_is_404(http: httpx.Client, world: World) -> 
         assert detail(http.delete(path), 404) == SESSION_404
         message = {"content": "x", "is_user": True}
         assert detail(http.post(f"{path}/messages", json=message), 404) == SESSION_404
-        assert detail(http.get(f"{path}/clone"), 404) == SESSION_404
-        assert detail(http.post(f"{path}/chat", json={"queries": "q"}), 404) == SESSION_404
+        batch = {"messages": [message]}
+        assert detail(http.post(f"{path}/messages/batch", json=batch), 404) == SESSION_404
+        assert detail(http.get(f"{path}/clone"), 404) == "Session not found"
+        # Lists never check their parent, and chat answers for any session of a known user.
+        assert_page(ok(http.post(f"{path}/messages/list")), "Message", total=0)
+        assert set(ok(http.post(f"{path}/chat", json={"queries": "q"}))) == {"content"}
+    assert_page(ok(http.post(f"{world.app_path}/users/nope/sessions/list")), "Session", total=0)
 
 
-def test_get_session_without_id_is_422_string(http: httpx.Client, world: World) -> None:
-    assert detail(http.get(f"{world.user_path}/sessions"), 422) == "Session ID must be provided"
+def test_get_session_without_id_is_401(http: httpx.Client, world: World) -> None:
+    message = "Session ID not found in query parameter or JWT"
+    assert detail(http.get(f"{world.user_path}/sessions"), 401) == message
 
 
 def test_update_session_metadata(http: httpx.Client, world: World) -> None:
@@ -165,9 +171,7 @@ def test_unknown_message_is_404(http: httpx.Client, world: World) -> None:
     for message_id in ("nope", foreign["id"]):
         url = f"{world.session_path}/messages/{message_id}"
         assert detail(http.get(url), 404) == f"Message with ID {message_id} not found"
-        assert detail(http.put(url, json={"metadata": {}}), 404) == (
-            f"Message with ID {message_id} not found"
-        )
+        assert detail(http.put(url, json={"metadata": {}}), 404) == "Message not found"
 
 
 def test_clone_copies_session_and_messages(http: httpx.Client, world: World) -> None:
@@ -191,7 +195,18 @@ def test_clone_up_to_a_message(http: httpx.Client, world: World) -> None:
     copied = ok(http.post(f"{world.user_path}/sessions/{clone['id']}/messages/list"))["items"]
     assert [m["content"] for m in copied] == ["a", "b"]
     response = http.get(f"{world.session_path}/clone", params={"message_id": "nope"})
-    assert detail(response, 404) == "Message with ID nope not found"
+    assert detail(response, 404) == "Session not found"
+
+
+def test_clone_of_an_empty_session_is_never_saved(http: httpx.Client, world: World) -> None:
+    clone = ok(http.get(f"{world.session_path}/clone"))
+    assert_record(clone, "Session")
+    assert clone["id"] != world.session["id"]
+    params = {"session_id": clone["id"]}
+    assert detail(http.get(f"{world.user_path}/sessions", params=params), 404) == SESSION_404
+    message = {"content": "x", "is_user": True}
+    url = f"{world.user_path}/sessions/{clone['id']}/messages"
+    assert detail(http.post(url, json=message), 404) == SESSION_404
 
 
 def test_clone_deep_copy_copies_metamessages(http: httpx.Client, world: World) -> None:
@@ -211,19 +226,24 @@ def test_clone_deep_copy_copies_metamessages(http: httpx.Client, world: World) -
     )
     assert listed["total"] == 0
 
+    session_only = {
+        "metamessage_type": "summary",
+        "content": "s",
+        "session_id": world.session["id"],
+    }
+    ok(http.post(f"{world.user_path}/metamessages", json=session_only))
     params = {"deep_copy": "true", "message_id": first["id"]}
     deep = ok(http.get(f"{world.session_path}/clone", params=params))
     copies = ok(http.post(f"{world.user_path}/metamessages/list", json={"session_id": deep["id"]}))
-    (copy,) = copies["items"]
     (new_message,) = ok(http.post(f"{world.user_path}/sessions/{deep['id']}/messages/list"))[
         "items"
     ]
-    assert (copy["content"], copy["message_id"], copy["session_id"]) == (
-        "about a",
-        new_message["id"],
-        deep["id"],
-    )
-    assert ok(http.post(f"{world.user_path}/metamessages/list"))["total"] == 3
+    # The metamessage of the copied message and the one tied to no message are copied.
+    assert [(m["content"], m["message_id"], m["session_id"]) for m in copies["items"]] == [
+        ("about a", new_message["id"], deep["id"]),
+        ("s", None, deep["id"]),
+    ]
+    assert ok(http.post(f"{world.user_path}/metamessages/list"))["total"] == 5
 
 
 def test_chat_answers_with_content(http: httpx.Client, world: World) -> None:
@@ -239,6 +259,41 @@ def test_chat_answers_with_content(http: httpx.Client, world: World) -> None:
 def test_chat_without_messages(http: httpx.Client, world: World) -> None:
     answer = ok(http.post(f"{world.session_path}/chat", json={"queries": "anything?"}))
     assert "alice" in answer["content"]
+    # No user message to attach a representation to: no metamessage, but the collection.
+    assert ok(http.post(f"{world.user_path}/metamessages/list"))["total"] == 0
+    assert ok(http.get(f"{world.user_path}/collections/name/honcho"))["name"] == "honcho"
+
+
+def test_chat_saves_the_user_collection_and_a_representation(
+    http: httpx.Client, world: World
+) -> None:
+    said = add_messages(http, world, "I love hiking", "noted")
+    assert detail(http.get(f"{world.user_path}/collections/name/honcho"), 404) == (
+        "Collection with name 'honcho' not found"
+    )
+    for _ in range(2):
+        ok(http.post(f"{world.session_path}/chat", json={"queries": "hobbies?"}))
+    honcho = ok(http.get(f"{world.user_path}/collections/name/honcho"))
+    assert_record(honcho, "Collection")
+    assert ok(http.post(f"{world.user_path}/collections/list"))["total"] == 1
+    body = {"metamessage_type": "honcho_user_representation"}
+    metas = ok(http.post(f"{world.user_path}/metamessages/list", json=body))["items"]
+    assert len(metas) == 2
+    assert {(m["session_id"], m["message_id"]) for m in metas} == {
+        (world.session["id"], said[0]["id"])  # the latest message of the user
+    }
+    # The reserved collection cannot be deleted, nor its documents.
+    path = f"{world.user_path}/collections/{honcho['id']}"
+    assert detail(http.delete(path), 422) == (
+        "Invalid collection configuration - 'honcho' is a reserved name"
+    )
+    assert detail(http.delete(f"{path}/documents/x"), 422) == (
+        "Cannot delete collection with reserved name 'honcho'"
+    )
+    unknown_user = f"{world.app_path}/users/ghost/sessions/s/chat"
+    assert detail(http.post(unknown_user, json={"queries": "q"}), 404) == (
+        "User with ID 'ghost' not found"
+    )
 
 
 def test_chat_stream_is_plain_text_chunks(http: httpx.Client, world: World) -> None:
@@ -289,3 +344,12 @@ def test_chat_queries_validation(http: httpx.Client, world: World) -> None:
         },
     ]
     assert detail(http.post(f"{world.session_path}/chat", json={}), 422)[0]["type"] == "missing"
+    for queries, message in (
+        (["q"] * 26, "Too many queries"),
+        ("q" * 10_001, "Query too long"),
+        (["q", "q" * 10_001], "One or more queries too long"),
+    ):
+        (issue,) = detail(http.post(f"{world.session_path}/chat", json={"queries": queries}), 422)
+        assert (issue["type"], issue["loc"]) == ("value_error", ["body", "queries"])
+        assert (issue["msg"], issue["ctx"]) == (f"Value error, {message}", {"error": {}})
+    assert ok(http.post(f"{world.session_path}/chat", json={"queries": ["q" * 10_000] * 25}))

@@ -190,7 +190,8 @@ def test_document_limits(http: httpx.Client, world: World) -> None:
     big = {str(i): i for i in range(10001)}
     issue = one_issue(http.put(f"{url}/{document['id']}", json={"metadata": big}))
     assert issue["type"] == "too_long"
-    assert issue["ctx"] == {"field_type": "Dictionary", "max_length": 10000, "actual_length": None}
+    assert issue["ctx"] == {"field_type": "Dictionary", "max_length": 10000, "actual_length": 10001}
+    assert issue["msg"] == "Dictionary should have at most 10000 items after validation, not 10001"
 
 
 def test_message_content_limit(http: httpx.Client, world: World) -> None:
