@@ -51,7 +51,7 @@ class Operation(Generic[T]):
     headers: Annotations = field(default_factory=_none)
     cookies: Annotations = field(default_factory=_none)
     body: type[BaseModel] | None = None
-    body_encoding: Literal["json", "multipart"] = "json"
+    body_encoding: Literal["json", "multipart", "form"] = "json"
     files: tuple[str, ...] = ()  # multipart body fields that carry files
     deprecated: bool = False
     # The path split once into literal text and parameter names, for fast formatting.

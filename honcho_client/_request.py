@@ -9,6 +9,7 @@ retry policy allows.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -80,8 +81,12 @@ def build_request(
     data: dict[str, Any] | None = None
     files: list[tuple[str, Any]] | None = None
     body, extra_body = checked["body"], options.get("extra_body")
-    if op.body_encoding == "multipart" and (body is not None or extra_body):
-        data, files = _multipart(op, body, extra_body)
+    if op.body_encoding != "json" and (body is not None or extra_body):
+        data, files = _form(op, body, extra_body)
+        if op.body_encoding == "multipart" and not files:
+            content, content_type = _multipart_without_files(data)
+            request_headers = {**request_headers, "Content-Type": content_type}
+            data = None
     elif body is not None or extra_body:
         content = _json(op, body, extra_body)
         request_headers = {**request_headers, "Content-Type": _JSON}
@@ -106,7 +111,7 @@ def build_request(
 def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | None) -> bytes:
     try:
         if isinstance(body, BaseModel) and not extra_body:
-            return body.__pydantic_serializer__.to_json(body, exclude_unset=True)
+            return body.__pydantic_serializer__.to_json(body, exclude_unset=True, by_alias=True)
         payload = _dump({} if body is None else body)
         if extra_body:
             if not isinstance(payload, dict):
@@ -124,7 +129,7 @@ def _invalid(op: Operation[Any], rule: str, message: str) -> RequestValidationEr
 def _dump(value: Any) -> Any:
     """JSON-ready values: models dumped as the caller set them."""
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", exclude_unset=True)
+        return value.model_dump(mode="json", exclude_unset=True, by_alias=True)
     if isinstance(value, dict):
         return {k: _dump(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -132,16 +137,16 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def _multipart(
+def _form(
     op: Operation[Any], body: object, extra_body: Mapping[str, object] | None
 ) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
-    values: dict[str, object] = (
-        {k: getattr(body, k) for k in body.model_fields_set}
-        if isinstance(body, BaseModel)
-        else dict(body)
-        if isinstance(body, Mapping)
-        else {}
-    )
+    """Form fields and files of a multipart or url-encoded body, named as on the wire."""
+    values: dict[str, object] = {}
+    if isinstance(body, BaseModel):
+        fields = type(body).model_fields
+        values = {fields[k].alias or k: getattr(body, k) for k in body.model_fields_set}
+    elif isinstance(body, Mapping):
+        values = dict(body)
     values.update(extra_body or {})
     data: dict[str, Any] = {}
     files: list[tuple[str, Any]] = []
@@ -152,6 +157,20 @@ def _multipart(
         elif value is not None:
             data[name] = value if isinstance(value, (str, bytes)) else _form_text(value)
     return data, files
+
+
+def _multipart_without_files(data: Mapping[str, Any]) -> tuple[bytes, str]:
+    """A multipart body of form fields only (httpx would url-encode it without a file), and
+    its content type."""
+    boundary = os.urandom(16).hex()
+    parts = []
+    for name, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            text = item if isinstance(item, bytes) else str(item).encode()
+            head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+            parts.append(head.encode() + text + b"\r\n")
+    content = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return content, f"multipart/form-data; boundary={boundary}"
 
 
 def _form_text(value: object) -> str:

@@ -1,0 +1,67 @@
+"""Request building without I/O: form and multipart bodies, aliases, headers."""
+
+from __future__ import annotations
+
+import httpx
+from pydantic import BaseModel, ConfigDict, Field
+
+from honcho_client._files import FileField
+from honcho_client._operation import Call, Operation, no_content
+from honcho_client._request import build_request
+from honcho_client._validation import check_call
+
+
+class Upload(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+    file: FileField | None = None
+    label: str
+    from_: str | None = Field(None, alias="from")
+
+
+def _request(encoding: str, body: dict[str, object]) -> httpx.Request:
+    op: Operation[None] = Operation(
+        name="uploads.create",
+        method="POST",
+        path="/uploads",
+        safe=False,
+        parse=no_content,
+        body=Upload,
+        body_encoding=encoding,  # type: ignore[arg-type]  # each encoding in turn
+        files=("file",),
+    )
+    call = Call(op, body=body)
+    with httpx.Client() as http:
+        return build_request(
+            http, "http://h", call, check_call(call, True), headers={}, timeout=httpx.Timeout(1)
+        )
+
+
+def test_multipart_without_a_file_stays_multipart() -> None:
+    request = _request("multipart", {"label": "a", "from": "farm"})
+    content_type = request.headers["content-type"]
+    assert content_type.startswith("multipart/form-data; boundary=")
+    boundary = content_type.split("boundary=")[1]
+    body = request.read().decode()
+    assert f'--{boundary}\r\nContent-Disposition: form-data; name="label"\r\n\r\na\r\n' in body
+    assert 'name="from"\r\n\r\nfarm\r\n' in body
+    assert body.endswith(f"--{boundary}--\r\n")
+
+
+def test_multipart_with_a_file() -> None:
+    request = _request("multipart", {"label": "a", "file": ("a.txt", b"hello", "text/plain")})
+    assert request.headers["content-type"].startswith("multipart/form-data")
+    body = request.read()
+    assert b'name="file"; filename="a.txt"' in body
+    assert b"hello" in body
+
+
+def test_form_bodies_are_url_encoded_under_wire_names() -> None:
+    request = _request("form", {"label": "a b", "from": "farm"})
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert request.read() == b"label=a+b&from=farm"
+
+
+def test_json_bodies_use_wire_names() -> None:
+    request = _request("json", {"label": "a", "from": "farm"})
+    assert request.read() == b'{"label":"a","from":"farm"}'
