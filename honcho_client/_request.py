@@ -1,9 +1,11 @@
 """Turns one SDK call into an `httpx.Request`, without I/O.
 
 Everything a request needs is decided here, once: omitted arguments dropped, rules checked,
-path parameters encoded as exactly one segment each, query and JSON body encoded, headers merged
-(client defaults < per-call `extra_headers`), and the per-call timeout attached. The sync and
-async clients then only send what this returns, as often as the retry policy allows.
+path parameters encoded as exactly one segment each, query and JSON body encoded (`_json` refuses
+values JSON cannot carry), headers merged case-insensitively (`_headers`: client defaults <
+per-call `extra_headers`), and the per-call timeout attached. A value that cannot be sent at all
+raises RequestValidationError here, before any I/O. The sync and async clients then only send
+what this returns, as often as the retry policy allows.
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
-import pydantic_core
 
+from ._headers import request_headers
+from ._json import encode_json
 from ._operation import Operation
 from ._types import Omit
+from ._url import url_error
 from ._validation import check_path_params, validate_request
 
 __all__ = ["build_request", "encode_path"]
 
-_JSON_HEADERS = {"Content-Type": "application/json"}
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 # Characters that stand for themselves in a path segment (RFC 3986 unreserved).
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
@@ -75,24 +78,25 @@ def build_request(
         _encode_query(extra_query, params)
 
     content: bytes | None = None
-    request_headers: Mapping[str, str] = headers
-    if op.body is not None or extra_body:
+    json_body = op.body is not None or bool(extra_body)
+    if json_body:
         payload = dict(body or {})
         if extra_body:
             payload.update(_plain(extra_body))
-        content = pydantic_core.to_json(payload)
-        request_headers = {**headers, **_JSON_HEADERS}
-    if extra_headers:
-        request_headers = {**request_headers, **extra_headers}
+        content = encode_json(op.name, payload)
+    merged = request_headers(op.name, headers, json_body=json_body, extra_headers=extra_headers)
 
-    return http.build_request(
-        op.method,
-        base_url + encode_path(op, path),
-        params=params or None,
-        content=content,
-        headers=request_headers,
-        timeout=timeout,
-    )
+    try:
+        return http.build_request(
+            op.method,
+            base_url + encode_path(op, path),
+            params=params or None,
+            content=content,
+            headers=merged,
+            timeout=timeout,
+        )
+    except (httpx.InvalidURL, UnicodeEncodeError) as error:
+        raise url_error(op.name, path, params, error) from None
 
 
 def _given(values: Mapping[str, object]) -> dict[str, object]:
