@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from ._errors import APITimeoutError as APITimeoutError
     from ._errors import AuthenticationError as AuthenticationError
     from ._errors import BadRequestError as BadRequestError
+    from ._errors import ClientClosedError as ClientClosedError
+    from ._errors import ConfigurationError as ConfigurationError
     from ._errors import ConflictError as ConflictError
     from ._errors import HonchoError as HonchoError
     from ._errors import InternalServerError as InternalServerError
@@ -35,8 +37,11 @@ if TYPE_CHECKING:
     from ._errors import PermissionDeniedError as PermissionDeniedError
     from ._errors import RateLimitError as RateLimitError
     from ._errors import RequestValidationError as RequestValidationError
+    from ._errors import StreamConsumedError as StreamConsumedError
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
+    from ._errors import UsageError as UsageError
     from ._errors import ValidationIssue as ValidationIssue
+    from ._sse import ServerSentEvent as ServerSentEvent
     from ._sync._client import Honcho as Honcho
     from ._sync._pagination import SyncPage as SyncPage
     from ._sync._response import APIResponse as APIResponse
@@ -62,6 +67,8 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ChatStream",
+    "ClientClosedError",
+    "ConfigurationError",
     "ConflictError",
     "Honcho",
     "HonchoError",
@@ -72,8 +79,11 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestValidationError",
+    "ServerSentEvent",
+    "StreamConsumedError",
     "SyncPage",
     "UnprocessableEntityError",
+    "UsageError",
     "ValidationIssue",
     "__version__",
     "omit",
@@ -90,6 +100,7 @@ _SOURCES: dict[str, str] = {
     "AsyncAPIResponse": "._async._response",
     "ChatStream": "._sync._streaming",
     "AsyncChatStream": "._async._streaming",
+    "ServerSentEvent": "._sse",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
     "Omit": "._types",

@@ -15,6 +15,8 @@ from honcho_client import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
+    ConfigurationError,
     ConflictError,
     Honcho,
     HonchoError,
@@ -23,7 +25,9 @@ from honcho_client import (
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
+    StreamConsumedError,
     UnprocessableEntityError,
+    UsageError,
 )
 
 BASE_URL = "http://honcho.test"
@@ -42,6 +46,11 @@ def client() -> Honcho:
 
 
 def test_hierarchy() -> None:
+    assert issubclass(ConfigurationError, HonchoError)
+    assert issubclass(ConfigurationError, ValueError) and issubclass(ConfigurationError, TypeError)
+    assert issubclass(UsageError, HonchoError) and issubclass(UsageError, RuntimeError)
+    assert issubclass(ClientClosedError, UsageError)
+    assert issubclass(StreamConsumedError, UsageError)
     assert issubclass(APIError, HonchoError)
     assert issubclass(APITimeoutError, APIConnectionError)
     assert issubclass(APIConnectionError, APIError)
@@ -183,9 +192,11 @@ def test_public_names() -> None:
             "NOT_GIVEN", "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
             "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncChatStream", "AsyncHoncho",
             "AsyncPage", "AsyncPaginator", "AuthenticationError", "BadRequestError", "ChatStream",
-            "ConflictError", "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
-            "Omit", "PermissionDeniedError", "RateLimitError", "RequestValidationError", "SyncPage",
-            "UnprocessableEntityError", "ValidationIssue", "__version__", "omit",
+            "ClientClosedError", "ConfigurationError", "ConflictError",
+            "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
+            "Omit", "PermissionDeniedError", "RateLimitError", "RequestValidationError",
+            "ServerSentEvent", "StreamConsumedError", "SyncPage", "UnprocessableEntityError",
+            "UsageError", "ValidationIssue", "__version__", "omit",
         ]
     )  # fmt: skip
     for name in honcho_client.__all__:
@@ -198,4 +209,8 @@ def test_connection_error_wraps_httpx(client: Honcho) -> None:
         with pytest.raises(APIConnectionError) as caught:
             _create(client)
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
-    assert str(caught.value) == f"Connection error: POST {CREATE_PATH}"
+    assert str(caught.value) == (
+        f"Connection error: POST http://honcho.test:80{CREATE_PATH}: connection refused "
+        "(refused) (after 1 attempt)"
+    )
+    assert caught.value.reason == "connection refused (refused)"

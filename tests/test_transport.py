@@ -324,6 +324,18 @@ async def test_chat_stream_yields_chunks_as_they_arrive_async(server: FaultServe
     assert received[0][1] < stream_action.sent_at[-1]
 
 
+def _chat_events(client: Any) -> Any:
+    """The data of each Server-Sent Event of the streamed answer (`events()`, the opt-in)."""
+    stream = _chat(client)
+    if inspect.isawaitable(stream):
+
+        async def data() -> list[str]:
+            return [event.data async for event in (await stream).events()]
+
+        return data()
+    return [event.data for event in stream.events()]
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_chat_stream_with_sse_framing(mode: str, server: FaultServer) -> None:
     server.enqueue(
@@ -334,7 +346,7 @@ def test_chat_stream_with_sse_framing(mode: str, server: FaultServer) -> None:
         ),
     )
 
-    assert run(mode, _chat_text, base_url=server.url) == "Alice\nlikes tea"
+    assert run(mode, _chat_events, base_url=server.url) == ["Alice\nlikes tea"]
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -8,6 +8,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
+import httpx
+
+from .._errors import UsageError
+from .._paging import check_progress
+
 __all__ = ["AsyncPage"]
 
 T = TypeVar("T")
@@ -18,16 +23,23 @@ class AsyncPage(Generic[T]):
 
     Iterating the page yields every item from this page on, fetching later pages one request at
     a time as the loop reaches them; only one page is held in memory. The filter, size and order
-    of the original call carry over to later pages.
+    of the original call carry over to later pages. A server that answers the same page again
+    (it ignores `page`) stops the iteration with an APIError instead of looping forever.
     """
 
-    def __init__(self, data: Any, fetch: Callable[[int], Awaitable[AsyncPage[T]]]) -> None:
+    def __init__(
+        self,
+        data: Any,
+        fetch: Callable[[int], Awaitable[AsyncPage[T]]],
+        request: httpx.Request | None = None,
+    ) -> None:
         self.items: list[T] = data.items
         self.total: int = data.total
         self.page: int = data.page
         self.size: int = data.size
         self.pages: int | None = data.pages
         self._fetch = fetch
+        self._request = request
 
     def has_next_page(self) -> bool:
         if not self.items:
@@ -43,8 +55,10 @@ class AsyncPage(Generic[T]):
     async def get_next_page(self) -> AsyncPage[T]:
         info = self.next_page_info()
         if info is None:
-            raise RuntimeError("this is the last page; check has_next_page() first")
-        return await self._fetch(info["page"])
+            raise UsageError("this is the last page; check has_next_page() first")
+        page = await self._fetch(info["page"])
+        check_progress(self, page, page._request or self._request)
+        return page
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and every later one."""

@@ -6,6 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
+import httpx
+
+from .._errors import UsageError
+from .._paging import check_progress
+
 __all__ = ["SyncPage"]
 
 T = TypeVar("T")
@@ -16,16 +21,23 @@ class SyncPage(Generic[T]):
 
     Iterating the page yields every item from this page on, fetching later pages one request at
     a time as the loop reaches them; only one page is held in memory. The filter, size and order
-    of the original call carry over to later pages.
+    of the original call carry over to later pages. A server that answers the same page again
+    (it ignores `page`) stops the iteration with an APIError instead of looping forever.
     """
 
-    def __init__(self, data: Any, fetch: Callable[[int], SyncPage[T]]) -> None:
+    def __init__(
+        self,
+        data: Any,
+        fetch: Callable[[int], SyncPage[T]],
+        request: httpx.Request | None = None,
+    ) -> None:
         self.items: list[T] = data.items
         self.total: int = data.total
         self.page: int = data.page
         self.size: int = data.size
         self.pages: int | None = data.pages
         self._fetch = fetch
+        self._request = request
 
     def has_next_page(self) -> bool:
         if not self.items:
@@ -41,8 +53,10 @@ class SyncPage(Generic[T]):
     def get_next_page(self) -> SyncPage[T]:
         info = self.next_page_info()
         if info is None:
-            raise RuntimeError("this is the last page; check has_next_page() first")
-        return self._fetch(info["page"])
+            raise UsageError("this is the last page; check has_next_page() first")
+        page = self._fetch(info["page"])
+        check_progress(self, page, page._request or self._request)
+        return page
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page and every later one."""
