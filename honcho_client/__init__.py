@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._aiohttp import DefaultAioHttpClient as DefaultAioHttpClient
     from ._async._awaitables import AsyncPaginator as AsyncPaginator
     from ._async._client import AsyncHoncho as AsyncHoncho
     from ._async._pagination import AsyncPage as AsyncPage
@@ -70,6 +71,7 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
+    "DefaultAioHttpClient",
     "Honcho",
     "HonchoError",
     "InternalServerError",
@@ -101,6 +103,7 @@ _SOURCES: dict[str, str] = {
     "ChatStream": "._sync._streaming",
     "AsyncChatStream": "._async._streaming",
     "ServerSentEvent": "._sse",
+    "DefaultAioHttpClient": "._aiohttp",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
     "Omit": "._types",
