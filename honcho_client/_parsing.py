@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 import pydantic
 
 from ._errors import APIResponseValidationError
-from ._operation import Operation
+
+if TYPE_CHECKING:
+    from ._operation import Operation
 
 __all__ = ["parse_dialectic", "parse_json", "parse_response"]
 

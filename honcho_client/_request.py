@@ -13,17 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ._headers import request_headers
 from ._json import encode_json
-from ._operation import Operation
 from ._types import Omit
 from ._url import url_error
 from ._validation import check_path_params, validate_request
+
+if TYPE_CHECKING:
+    from ._operation import Operation
 
 __all__ = ["build_request", "encode_path"]
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from ._errors import RequestValidationError, ValidationIssue
-from ._operation import Field, Operation, Schema
+
+if TYPE_CHECKING:
+    from ._operation import Field, Operation, Schema
 
 __all__ = ["check_path_params", "validate_request"]
 
@@ -142,6 +145,8 @@ def _check_value(f: Field, value: object, loc: Loc, issues: list[ValidationIssue
 def _check_item(
     spec: Field | Schema, item: object, loc: Loc, issues: list[ValidationIssue]
 ) -> None:
+    from ._operation import Field  # loaded by then: the generated resources import it
+
     if isinstance(spec, Field):
         _check_value(spec, item, loc, issues)
     elif isinstance(item, Mapping):

@@ -7,7 +7,6 @@ Settings are checked by `_config`; calls in flight are bounded by `_concurrency`
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import time
@@ -48,7 +47,6 @@ from .._errors import (
 )
 from .._headers import merge_headers
 from .._logging import logger, setup_from_env
-from .._operation import Operation
 from .._parsing import parse_response
 from .._pool import pool_limits, recycle_stranded
 from .._request import build_request
@@ -61,6 +59,7 @@ from ._response import AsyncAPIResponse
 from ._streaming import AsyncChatStream
 
 if TYPE_CHECKING:
+    from .._operation import Operation
     from ..resources.apps.apps import AsyncApps
     from ..resources.keys import AsyncKeys
 
@@ -419,4 +418,6 @@ class AsyncHoncho:
             attempt + 1,
             retries + 1,
         )
+        import asyncio  # here, not at import: `from honcho_client import Honcho` stays loop-free
+
         await asyncio.sleep(delay)

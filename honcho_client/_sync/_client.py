@@ -43,7 +43,6 @@ from .._errors import (
 )
 from .._headers import merge_headers
 from .._logging import logger, setup_from_env
-from .._operation import Operation
 from .._parsing import parse_response
 from .._pool import pool_limits, recycle_stranded
 from .._request import build_request
@@ -56,6 +55,7 @@ from ._response import APIResponse
 from ._streaming import ChatStream
 
 if TYPE_CHECKING:
+    from .._operation import Operation
     from ..resources.apps.apps import Apps
     from ..resources.keys import Keys
 
