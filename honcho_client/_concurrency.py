@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ._errors import UsageError
+from ._pool import finish_interrupted_close
 
 if TYPE_CHECKING:
     import asyncio
@@ -163,16 +164,19 @@ class AsyncPermitStream(httpx.AsyncByteStream):
     `aclose()`; each of these gives the permit back.
     """
 
-    def __init__(self, stream: httpx.AsyncByteStream, permit: AsyncPermit) -> None:
+    def __init__(
+        self, stream: httpx.AsyncByteStream, permit: AsyncPermit, response: httpx.Response
+    ) -> None:
         self._stream = stream
         self._permit = permit
+        self._response = response
 
     @classmethod
     def hold(cls, response: httpx.Response, permit: AsyncPermit) -> None:
         """Make `response`'s body hold `permit` until the body is closed."""
         if not isinstance(response.stream, httpx.AsyncByteStream):
             raise TypeError("the response of an async client has a sync body")
-        response.stream = cls(response.stream, permit)
+        response.stream = cls(response.stream, permit, response)
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         async for chunk in self._stream:
@@ -181,6 +185,9 @@ class AsyncPermitStream(httpx.AsyncByteStream):
     async def aclose(self) -> None:
         try:
             await self._stream.aclose()
+        except BaseException:  # cancelled mid-close: finish it where no cancellation reaches
+            finish_interrupted_close(self._response)
+            raise
         finally:
             self._permit.release()
 

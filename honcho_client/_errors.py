@@ -406,7 +406,8 @@ def read_error(error: Exception, response: httpx.Response, what: str) -> HonchoE
     """The error for a failure while reading the body of `response` (a stream, after the status).
 
     A stream read a second time (or after it was closed) is `StreamConsumedError`; a connection
-    cut or broken mid-body is `APIConnectionError` naming `what` was cut short.
+    cut or broken mid-body is `APIConnectionError` (`APITimeoutError` for a timeout) saying that
+    `what` was cut short, and why.
     """
     request = response.request
     if isinstance(error, httpx.StreamError):
@@ -414,5 +415,6 @@ def read_error(error: Exception, response: httpx.Response, what: str) -> HonchoE
             f"{_where(request)}: {what} was already read or closed, and a stream can be read "
             "once; keep what the first read returned"
         )
+    kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     reason = describe(error, request)
-    return APIConnectionError(request, reason=f"{what} was cut before it ended ({reason})")
+    return kind(request, reason=f"{what} was cut before it ended ({reason})")

@@ -70,26 +70,32 @@ def _problems(value: object, loc: Loc) -> Iterator[ValidationIssue]:
                 )
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
+            where = (*loc, key if isinstance(key, str) else str(key))
+            if not isinstance(key, str) and not _serializable({key: None}):
                 yield ValidationIssue(
-                    (*loc, str(key)),
+                    where,
                     "json",
-                    f"has a key of type {type(key).__name__}; JSON object keys are strings",
+                    f"has a key of type {type(key).__name__}, which JSON cannot carry",
                 )
                 continue
-            yield from _problems(item, (*loc, key if isinstance(key, str) else str(key)))
+            yield from _problems(item, where)
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from _problems(item, (*loc, index))
     elif value is None or isinstance(value, (bool, int)):
         return
-    else:
-        try:
-            pydantic_core.to_json(value)
-        except (pydantic_core.PydanticSerializationError, ValueError, TypeError, RecursionError):
-            yield ValidationIssue(
-                loc,
-                "json",
-                f"cannot be sent as JSON: {type(value).__module__}.{type(value).__qualname__} "
-                "is not a JSON value (use str, int, float, bool, None, list or dict)",
-            )
+    elif not _serializable(value):
+        yield ValidationIssue(
+            loc,
+            "json",
+            f"cannot be sent as JSON: {type(value).__module__}.{type(value).__qualname__} "
+            "is not a JSON value (use str, int, float, bool, None, list or dict)",
+        )
+
+
+def _serializable(value: object) -> bool:
+    try:
+        pydantic_core.to_json(value)
+    except (pydantic_core.PydanticSerializationError, ValueError, TypeError, RecursionError):
+        return False
+    return True

@@ -44,7 +44,7 @@ from .._errors import (
 from .._headers import merge_headers
 from .._logging import logger, setup_from_env
 from .._parsing import parse_response
-from .._pool import pool_limits, recycle_stranded
+from .._pool import finish_interrupted_close, pool_limits, recycle_stranded
 from .._request import build_request
 from .._response_mode import RESPONSE_MODE
 from .._retry import RetryPolicy, is_retryable_error, is_retryable_status
@@ -126,11 +126,15 @@ class Honcho:
             timeout=self.timeout,
             limits=pool_limits(max_concurrency),
         )
-        # The pool we made already sends our other headers; a caller's pool gets them all on
-        # each request. The key is always sent per request, so a copy made by with_options can
-        # drop or change it.
+        # The pool we made already sends our Accept and User-Agent; a caller's pool gets all
+        # our headers on each request. The key and `default_headers` are always sent per
+        # request: a copy made by with_options can change them, and they must also replace the
+        # Content-Type a JSON body gets per request.
         self._call_headers = (
-            httpx.Headers([(k, v) for k, v in self._headers.raw if k.lower() == b"authorization"])
+            merge_headers(
+                {k: v for k, v in self._headers.items() if k == "authorization"},
+                self._default_headers,
+            )
             if self._owns_http
             else self._headers
         )
@@ -392,8 +396,8 @@ class Honcho:
             if op.safe:
                 raise
             raise cut_response_error(response, error, attempts=attempt) from error
-        except BaseException:
-            response.close()
+        except BaseException:  # a cancellation: nothing may be awaited now
+            finish_interrupted_close(response)
             raise
 
     def _wait(
