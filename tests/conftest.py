@@ -1,4 +1,5 @@
-"""Root fixtures: the fault-injecting server, the Prism mock server and a refused URL."""
+"""Root fixtures: the fault-injecting server, the Prism mock server, a refused URL, and the async
+client on each transport."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from _clients import ASYNC_TRANSPORTS, AsyncHonchoFactory, async_honcho_factory
 from _servers.faults import FaultServer
 from _servers.faults import refused_url as _refused_url
 from _servers.prism import REPO_SPEC, PrismNotInstalledError, PrismServer, prism_binary
@@ -43,3 +45,10 @@ def prism_url() -> Iterator[str]:
 def refused_url() -> str:
     """A local URL where nothing listens: connecting to it is refused."""
     return _refused_url()
+
+
+@pytest.fixture(params=sorted(ASYNC_TRANSPORTS))
+def async_honcho(request: pytest.FixtureRequest) -> AsyncHonchoFactory:
+    """Opens an AsyncHoncho on each transport in turn (tests/_clients.py):
+    ``async with async_honcho(base_url=...) as client:``."""
+    return async_honcho_factory(request.param)
