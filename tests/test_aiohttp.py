@@ -152,6 +152,23 @@ async def test_requests_on_the_wire_match_httpx(server: FaultServer) -> None:
     assert [len(r.headers.get_list("accept")) for r in by_aiohttp] == [1, 1, 1, 1]
 
 
+async def test_cookies_set_by_the_server_are_sent_back(server: FaultServer) -> None:
+    server.enqueue(
+        "GET",
+        GET,
+        Fault.status(200, json_body=METAMESSAGE, headers={"Set-Cookie": "sid=abc; Path=/"}),
+    )
+    async with (
+        DefaultAioHttpClient() as http,
+        AsyncHoncho(base_url=server.url, http_client=http) as client,
+    ):
+        await get(client)
+        await get(client)
+        await create(client)
+    assert [r.headers.get("cookie") for r in server.requests] == [None, "sid=abc", "sid=abc"]
+    assert http.cookies.get("sid") == "abc"
+
+
 # Streams: as sent, progressively, and closed early without keeping the connection --------------
 
 
