@@ -192,7 +192,7 @@ def test_public_names() -> None:
             "NOT_GIVEN", "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
             "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncChatStream", "AsyncHoncho",
             "AsyncPage", "AsyncPaginator", "AuthenticationError", "BadRequestError", "ChatStream",
-            "ClientClosedError", "ConfigurationError", "ConflictError", "DefaultAioHttpClient",
+            "ClientClosedError", "ConfigurationError", "ConflictError",
             "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
             "Omit", "PermissionDeniedError", "RateLimitError", "RequestValidationError",
             "ServerSentEvent", "StreamConsumedError", "SyncPage", "UnprocessableEntityError",
@@ -214,3 +214,25 @@ def test_connection_error_wraps_httpx(client: Honcho) -> None:
         "(refused) (after 1 attempt)"
     )
     assert caught.value.reason == "connection refused (refused)"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"detail": [{"loc": 3, "msg": "bad"}]}, "3: bad"),
+        ({"detail": [{"loc": "body", "msg": "bad"}]}, "body: bad"),
+        ({"detail": [{"msg": "no loc"}]}, "no loc"),
+        ({"detail": [{"loc": ["body", 0], "msg": "x"}, "plain", 5]}, "body.0: x; plain; 5"),
+        ({"detail": 42}, "42"),
+        ({"detail": ["one", "two"]}, "one; two"),
+        ({"detail": None}, '{"detail": null}'),
+        ([1, 2], "[1, 2]"),
+    ],
+)
+def test_odd_422_bodies_are_reported(body: object, message: str, client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(422, json=body)
+        with pytest.raises(UnprocessableEntityError) as caught:
+            _create(client)
+    assert str(caught.value) == f"422 POST {CREATE_PATH}: {message}"
+    assert caught.value.body == body
