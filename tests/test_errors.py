@@ -192,7 +192,7 @@ def test_public_names() -> None:
             "NOT_GIVEN", "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
             "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncChatStream", "AsyncHoncho",
             "AsyncPage", "AsyncPaginator", "AuthenticationError", "BadRequestError", "ChatStream",
-            "ClientClosedError", "ConfigurationError", "ConflictError",
+            "ClientClosedError", "ConfigurationError", "ConflictError", "DefaultAioHttpClient",
             "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
             "Omit", "PermissionDeniedError", "RateLimitError", "RequestValidationError",
             "ServerSentEvent", "StreamConsumedError", "SyncPage", "UnprocessableEntityError",
