@@ -42,7 +42,6 @@ _NO_AUTO_HEADERS: Final = ("Accept", "Accept-Encoding", "User-Agent", "Content-T
 # httpcore's h11 connection accepts header blocks up to 100 KiB; aiohttp's default per-line
 # limit is 8 KiB. A line of up to 64 KiB keeps long (but legal) headers readable.
 _MAX_LINE: Final = 64 * 1024
-_HTTP_VERSION: Final = {"http_version": b"HTTP/1.1"}
 
 
 def _os_reason(error: BaseException) -> str:
@@ -203,12 +202,14 @@ class AioHttpTransport(AiohttpTransport):
             )
         except Exception as error:
             translated = translate_error(error)
-            if translated is None:
-                raise
-            raise translated from error
-        extensions: dict[str, Any] = _HTTP_VERSION
+            if translated is not None:
+                raise translated from error
+            if isinstance(error, ValueError):  # e.g. a control character in a header value
+                raise httpx.LocalProtocolError(f"the request cannot be sent: {error}") from error
+            raise
+        extensions: dict[str, Any] = {"http_version": b"HTTP/1.1"}
         if response.reason:
-            extensions = {**_HTTP_VERSION, "reason_phrase": response.reason.encode("latin-1")}
+            extensions["reason_phrase"] = response.reason.encode("utf-8", "replace")
         return httpx.Response(
             response.status,
             headers=response.raw_headers,

@@ -9,6 +9,7 @@ after close. (The transport, fault and fuzz tests run on both transports through
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _clients import async_honcho_factory
 from _servers.faults import Fault, FaultServer
 
 from honcho_client import (
@@ -27,6 +29,7 @@ from honcho_client import (
     APITimeoutError,
     AsyncHoncho,
     DefaultAioHttpClient,
+    HonchoError,
 )
 from honcho_client.testing import FakeHoncho, FakeServer
 
@@ -167,6 +170,50 @@ async def test_cookies_set_by_the_server_are_sent_back(server: FaultServer) -> N
         await create(client)
     assert [r.headers.get("cookie") for r in server.requests] == [None, "sid=abc", "sid=abc"]
     assert http.cookies.get("sid") == "abc"
+
+
+def _answer(body: bytes, status_line: bytes = b"HTTP/1.1 200 OK", extra: bytes = b"") -> bytes:
+    head = b"Content-Type: application/json\r\nContent-Length: %d\r\n" % len(body)
+    return status_line + b"\r\n" + head + extra + b"\r\n" + body
+
+
+ODD_ANSWERS = {
+    "garbage": Fault.raw(b"garbage\r\n\r\n"),
+    "bad-status-line": Fault.raw(b"HTTP/1.1 abc\r\n\r\n"),
+    "cut-in-headers": Fault.raw(b"HTTP/1.1 200 OK\r\nContent-", reset=True),
+    "utf8-reason": Fault.raw(
+        _answer(json.dumps(METAMESSAGE).encode(), "HTTP/1.1 200 \u2713 fine".encode())
+    ),
+    "long-header": Fault.raw(
+        _answer(json.dumps(METAMESSAGE).encode(), extra=b"X-Long: " + b"a" * 20_000 + b"\r\n")
+    ),
+}
+
+
+@pytest.mark.parametrize("answer", list(ODD_ANSWERS), ids=list(ODD_ANSWERS))
+async def test_odd_answers_end_alike_on_both_transports(server: FaultServer, answer: str) -> None:
+    outcomes = []
+    for transport in ("httpx", "aiohttp"):
+        server.enqueue("GET", GET, ODD_ANSWERS[answer])
+        async with async_honcho_factory(transport)(base_url=server.url, max_retries=0) as client:
+            try:
+                outcomes.append(type(await get(client)).__name__)
+            except HonchoError as error:
+                outcomes.append(f"{type(error).__name__} after {getattr(error, 'attempts', 1)}")
+    assert outcomes[1] == outcomes[0]
+    assert server.count("GET", GET) == 2
+
+
+async def test_a_header_the_wire_cannot_carry_fails_alike(server: FaultServer) -> None:
+    outcomes = []
+    for make in (httpx.AsyncClient, DefaultAioHttpClient):
+        async with make(headers={"X-Note": "a\nb"}) as http:
+            client = AsyncHoncho(base_url=server.url, http_client=http, max_retries=1)
+            with pytest.raises(APIConnectionError) as caught:
+                await get(client)
+        outcomes.append((caught.value.attempts, "LocalProtocolError" in str(caught.value)))
+    assert outcomes == [(2, True), (2, True)]
+    assert server.count("GET", GET) == 0
 
 
 # Streams: as sent, progressively, and closed early without keeping the connection --------------
