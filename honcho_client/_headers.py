@@ -27,6 +27,9 @@ JSON_CONTENT_TYPE = "application/json"
 _NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 # Visible ASCII, space and tab: what every HTTP stack accepts in a value.
 _VALUE = re.compile(r"[\t\x20-\x7e]*")
+# A client's headers, by id, with the headers of a JSON request made from them.
+_WITH_JSON: dict[int, tuple[Mapping[str, str], httpx.Headers]] = {}
+_CACHE_SIZE = 64
 
 
 def header_problem(name: object, value: object) -> str | None:
@@ -57,19 +60,33 @@ def request_headers(
     *,
     json_body: bool,
     extra_headers: Mapping[str, str] | None,
-) -> httpx.Headers:
+) -> Mapping[str, str]:
     """The headers of one request: the client's, Content-Type for a JSON body unless the client's
-    headers already name one, then the call's `extra_headers` (checked first)."""
+    headers already name one, then the call's `extra_headers` (checked first).
+
+    A client's headers do not change once made, so for the common call (no `extra_headers`) the
+    result is made once per client headers object and reused.
+    """
+    if not extra_headers:
+        if not json_body:
+            return headers
+        cached = _WITH_JSON.get(id(headers))
+        if cached is not None and cached[0] is headers:
+            return cached[1]
     out = httpx.Headers(headers)
     if json_body and "content-type" not in out:
         out["Content-Type"] = JSON_CONTENT_TYPE
-    if extra_headers:
-        issues = [
-            ValidationIssue(("extra_headers", str(name)), "header", problem)
-            for name, value in extra_headers.items()
-            if (problem := header_problem(name, value)) is not None
-        ]
-        if issues:
-            raise RequestValidationError(operation, issues)
-        out.update(extra_headers)
+    if not extra_headers:
+        if len(_WITH_JSON) >= _CACHE_SIZE:
+            _WITH_JSON.clear()
+        _WITH_JSON[id(headers)] = (headers, out)  # holding `headers` keeps its id unique
+        return out
+    issues = [
+        ValidationIssue(("extra_headers", str(name)), "header", problem)
+        for name, value in extra_headers.items()
+        if (problem := header_problem(name, value)) is not None
+    ]
+    if issues:
+        raise RequestValidationError(operation, issues)
+    out.update(extra_headers)
     return out

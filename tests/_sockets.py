@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import time
 from pathlib import Path
@@ -26,6 +27,21 @@ def open_sockets() -> int:
                 count += 1
         except OSError:  # closed while listing
             continue
+    return count
+
+
+def baseline() -> int:
+    """The sockets open now, once those that earlier tests left to the garbage collector are
+    gone and the count holds still."""
+    gc.collect()
+    deadline = time.monotonic() + SETTLE_SECONDS
+    count = open_sockets()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        again = open_sockets()
+        if again == count:
+            break
+        count = again
     return count
 
 

@@ -97,7 +97,7 @@ async def test_open_streams_hold_their_slots_async(
 
 @needs_proc
 def test_a_dropped_stream_frees_its_connection_sync(slow_chat: FaultServer) -> None:
-    baseline = _sockets.open_sockets()
+    baseline = _sockets.baseline()
     with Honcho(base_url=slow_chat.url, max_concurrency=2) as client:
         streams = [_open_chat(client), _open_chat(client)]
         responses = [stream.response for stream in streams]
@@ -117,7 +117,7 @@ def test_a_dropped_stream_frees_its_connection_sync(slow_chat: FaultServer) -> N
 async def test_a_dropped_stream_frees_its_connection_async(
     slow_chat: FaultServer, async_honcho: AsyncHonchoFactory
 ) -> None:
-    baseline = _sockets.open_sockets()
+    baseline = _sockets.baseline()
     async with async_honcho(base_url=slow_chat.url, max_concurrency=2) as client:
         streams = [await _open_chat_async(client), await _open_chat_async(client)]
         responses = [stream.response for stream in streams]

@@ -281,12 +281,12 @@ class AsyncHoncho:
 
             return AsyncPage(result, fetch, response.request)
 
-        call = f"{op.name} ({request.method} {request.url.path})"
+        if not stream:
+            return parse(response) if mode is None else AsyncAPIResponse(response, parse)
+        call = f"{op.name} ({request.method} {request.url.path})"  # named if dropped unclosed
         if mode is not None:
-            return AsyncAPIResponse(response, parse, call if stream else None)
-        if chat_stream:
-            return AsyncChatStream(response, call)
-        return parse(response)
+            return AsyncAPIResponse(response, parse, call)
+        return AsyncChatStream(response, call)
 
     async def _send(
         self, request: httpx.Request, op: Operation, stream: bool, retries: int

@@ -277,12 +277,12 @@ class Honcho:
 
             return SyncPage(result, fetch, response.request)
 
-        call = f"{op.name} ({request.method} {request.url.path})"
+        if not stream:
+            return parse(response) if mode is None else APIResponse(response, parse)
+        call = f"{op.name} ({request.method} {request.url.path})"  # named if dropped unclosed
         if mode is not None:
-            return APIResponse(response, parse, call if stream else None)
-        if chat_stream:
-            return ChatStream(response, call)
-        return parse(response)
+            return APIResponse(response, parse, call)
+        return ChatStream(response, call)
 
     def _send(
         self, request: httpx.Request, op: Operation, stream: bool, retries: int
