@@ -24,7 +24,12 @@ from typing import Final
 import httpx
 import pydantic
 
-from ._contenders import HONCHO_AI_INSTALL, honcho_ai_available
+from ._contenders import (
+    AIOHTTP_INSTALL,
+    HONCHO_AI_INSTALL,
+    aiohttp_available,
+    honcho_ai_available,
+)
 from ._table import Row, missed, render
 from ._throughput import Settings
 
@@ -57,13 +62,14 @@ FULL: Final = Plan(
     import_limit_s=120.0,
     throughput=Settings(
         rounds=5,
-        per_round=400,
+        per_round=1000,
         burst_rounds=3,
         time_limit=200.0,
         gather_timeout=60.0,
         with_honcho_ai=True,
         burst_baselines=True,
         baseline_max_concurrency=1000,
+        runs=3,
     ),
     pagination_long=100_000,
     pagination_short=1_000,
@@ -85,6 +91,7 @@ QUICK: Final = Plan(
         with_honcho_ai=False,
         burst_baselines=False,
         baseline_max_concurrency=100,
+        runs=1,
     ),
     pagination_long=20_000,
     pagination_short=1_000,
@@ -137,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = _load()
     rows: list[Row] = []
     notes: list[str] = []
+    tables: list[str] = []
     server_cpu, client_cpu = core_plan()
     _log(f"{'quick' if args.quick else 'full'} run; parts: {', '.join(parts)}; load {load_before}")
 
@@ -173,9 +181,15 @@ def main(argv: list[str] | None = None) -> int:
             )
             with serve(server_cpu) as base_url:
                 if "throughput" in parts:
-                    from ._throughput import run_throughput
+                    from ._throughput import readme_table, run_throughput
+                    from ._throughput import rows as throughput_rows
 
-                    step("3 throughput", lambda: run_throughput(base_url, plan.throughput))
+                    def throughput() -> list[Row]:
+                        result = run_throughput(base_url, plan.throughput)
+                        tables.append(readme_table(result))
+                        return throughput_rows(result)
+
+                    step("3 throughput", throughput)
                 if "pagination" in parts:
                     from ._pagination import run_pagination
 
@@ -200,15 +214,25 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.monotonic() - started
     print(render(rows))
     print()
+    for table in tables:
+        print("Throughput, async creates over loopback (the README's table):")
+        print()
+        print(table)
+        print()
     print(
         f"{'quick' if args.quick else 'full'} run in {elapsed:.0f} s; Python "
         f"{platform.python_version()}, httpx {httpx.__version__}, pydantic {pydantic.VERSION}; "
         f"load before {load_before}, after {_load()}"
     )
-    print("ratio: median over rounds of honcho_client / baseline, rounds paired (interleaved)")
+    print("ratio: median over rounds of honcho_client / baseline, rounds paired (interleaved);")
+    print("throughput runs the part several times in full mode: its ratio is the worst run's")
     if not honcho_ai_available():
         notes.append(
             f"honcho-ai 0.2.0 is not installed here, its column is n/a: {HONCHO_AI_INSTALL}"
+        )
+    if not aiohttp_available() and "throughput" in parts:
+        notes.append(
+            f"the aiohttp extra is not installed here, its rows are n/a: {AIOHTTP_INSTALL}"
         )
     for note in notes:
         print(f"- {note}")

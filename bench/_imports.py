@@ -23,7 +23,7 @@ from typing import Final
 
 from ._contenders import HONCHO_AI_INSTALL
 from ._rounds import Samples, paired_ratio
-from ._table import Row, at_most
+from ._table import Budget, Row, at_most
 
 __all__ = ["ImportVenv", "ensure_venv", "run_imports"]
 
@@ -40,6 +40,9 @@ FLOOR: Final = "import httpx, pydantic"
 OURS: Final = "import honcho_client"
 OURS_CLIENTS: Final = "from honcho_client import Honcho, AsyncHoncho"
 HONCHO_AI: Final = "import honcho"
+SYNC_ONLY: Final = "from honcho_client import Honcho"
+# A sync program must not pay for an event loop it does not use.
+NOTHING_ASYNC: Final = Budget("value", "<=", 0, "none of asyncio, anyio, aiohttp")
 
 
 @dataclass
@@ -165,6 +168,24 @@ def _spawn(python: Path, code: str, env: dict[str, str]) -> tuple[float, float]:
     return elapsed * 1000.0, _peak_rss_mib(result.stdout)
 
 
+def _modules_loaded(python: Path, code: str, env: dict[str, str]) -> set[str]:
+    """The names in `sys.modules` after running `code` in a fresh process."""
+    report = "\nimport sys\nprint('\\n'.join(sys.modules))\n"
+    result = subprocess.run(
+        [str(python), "-c", code + report],
+        cwd=VENV_DIR,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=_CHILD_TIMEOUT_S,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"`python -c {code!r}` failed ({result.returncode}): {result.stderr}")
+    return set(result.stdout.split())
+
+
 def run_imports(venv: ImportVenv, rounds: int, time_limit: float) -> list[Row]:
     """Interleave the import commands for `rounds` rounds (+1 warm-up round); return rows."""
     codes = [PYTHON_START, FLOOR, OURS, OURS_CLIENTS]
@@ -193,6 +214,8 @@ def run_imports(venv: ImportVenv, rounds: int, time_limit: float) -> list[Row]:
 
     floor_ms = f"{times.median(FLOOR) or 0:.1f} ms `{FLOOR}`"
     floor_rss = f"{rss.median(FLOOR) or 0:.1f} MiB `{FLOOR}`"
+    sync_modules = _modules_loaded(venv.python, SYNC_ONLY, env)
+    pulled = sorted(m for m in ("asyncio", "anyio", "aiohttp") if m in sync_modules)
     return [
         Row(
             part="2 import",
@@ -218,6 +241,7 @@ def run_imports(venv: ImportVenv, rounds: int, time_limit: float) -> list[Row]:
             ours=f"{times.median(OURS_CLIENTS) or 0:.1f} ms",
             baseline=floor_ms,
             ratio=paired_ratio(times, OURS_CLIENTS, FLOOR),
+            budget=at_most(1.15),
         ),
         Row(
             part="2 import",
@@ -225,5 +249,13 @@ def run_imports(venv: ImportVenv, rounds: int, time_limit: float) -> list[Row]:
             ours=f"{rss.median(OURS_CLIENTS) or 0:.1f} MiB",
             baseline=floor_rss,
             ratio=paired_ratio(rss, OURS_CLIENTS, FLOOR),
+        ),
+        Row(
+            part="2 import",
+            figure=f"`{SYNC_ONLY}`: event-loop modules imported",
+            ours=", ".join(pulled) or "none",
+            baseline="—",
+            budget=NOTHING_ASYNC,
+            value=float(len(pulled)),
         ),
     ]

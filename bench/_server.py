@@ -97,6 +97,8 @@ def _main() -> None:
     sock = socket.socket(fileno=args.fd)
     config = uvicorn.Config(
         app,
+        http=_http_parser(),
+        loop="asyncio",
         log_level="warning",
         access_log=False,
         lifespan="off",
@@ -116,6 +118,13 @@ def _main() -> None:
 
     threading.Thread(target=watchdog, daemon=True).start()
     server.run(sockets=[sock])
+
+
+def _http_parser() -> str:
+    """httptools (the `bench` extra) where installed; h11 is slow enough to cap the clients."""
+    import importlib.util
+
+    return "httptools" if importlib.util.find_spec("httptools") else "h11"
 
 
 def core_plan() -> tuple[int | None, int | None]:
@@ -169,13 +178,11 @@ def serve(cpu: int | None = None) -> Iterator[str]:
 
 def describe() -> str:
     """Which uvicorn, HTTP parser and event loop the server runs with."""
-    import importlib.util
-
     import uvicorn
 
-    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
-    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
-    return f"uvicorn {uvicorn.__version__} ({http}, {loop} loop), raw ASGI app, 127.0.0.1"
+    return (
+        f"uvicorn {uvicorn.__version__} ({_http_parser()}, asyncio loop), raw ASGI app, 127.0.0.1"
+    )
 
 
 def _project_root() -> str:

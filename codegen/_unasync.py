@@ -34,6 +34,7 @@ _SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basyncio\.sleep\b", "time.sleep"),
     (r"\basyncio\.Semaphore\b", "threading.Semaphore"),
     (r"^import asyncio$", "import threading"),
+    (r"^[ \t]+import asyncio\b.*\n\n?", ""),  # asyncio imported where it is first needed
     (r"\bStopAsyncIteration\b", "StopIteration"),
 ]
 _COMPILED = [(re.compile(p, re.MULTILINE), r) for p, r in _SUBSTITUTIONS]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._aiohttp import DefaultAioHttpClient as DefaultAioHttpClient
     from ._async._awaitables import AsyncPaginator as AsyncPaginator
     from ._async._client import AsyncHoncho as AsyncHoncho
     from ._async._pagination import AsyncPage as AsyncPage
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from ._errors import APITimeoutError as APITimeoutError
     from ._errors import AuthenticationError as AuthenticationError
     from ._errors import BadRequestError as BadRequestError
+    from ._errors import ClientClosedError as ClientClosedError
+    from ._errors import ConfigurationError as ConfigurationError
     from ._errors import ConflictError as ConflictError
     from ._errors import HonchoError as HonchoError
     from ._errors import InternalServerError as InternalServerError
@@ -35,9 +38,12 @@ if TYPE_CHECKING:
     from ._errors import PermissionDeniedError as PermissionDeniedError
     from ._errors import RateLimitError as RateLimitError
     from ._errors import RequestValidationError as RequestValidationError
+    from ._errors import StreamConsumedError as StreamConsumedError
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
+    from ._errors import UsageError as UsageError
     from ._errors import ValidationIssue as ValidationIssue
     from ._options import RequestOptions as RequestOptions
+    from ._sse import ServerSentEvent as ServerSentEvent
     from ._sync._client import Honcho as Honcho
     from ._sync._pagination import SyncPage as SyncPage
     from ._sync._response import APIResponse as APIResponse
@@ -63,7 +69,10 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ChatStream",
+    "ClientClosedError",
+    "ConfigurationError",
     "ConflictError",
+    "DefaultAioHttpClient",
     "Honcho",
     "HonchoError",
     "InternalServerError",
@@ -74,8 +83,11 @@ __all__ = [
     "RateLimitError",
     "RequestOptions",
     "RequestValidationError",
+    "ServerSentEvent",
+    "StreamConsumedError",
     "SyncPage",
     "UnprocessableEntityError",
+    "UsageError",
     "ValidationIssue",
     "__version__",
     "omit",
@@ -93,6 +105,8 @@ _SOURCES: dict[str, str] = {
     "ChatStream": "._sync._streaming",
     "AsyncChatStream": "._async._streaming",
     "RequestOptions": "._options",
+    "ServerSentEvent": "._sse",
+    "DefaultAioHttpClient": "._aiohttp",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
     "Omit": "._types",

@@ -14,14 +14,14 @@ T = TypeVar("T")
 class Page(BaseModel, Generic[T]):
     """One page of a list: its items and where it stands among all pages.
 
-    `total` and `pages` are optional, so a server that leaves them out still parses; fields a
-    newer server adds are kept (`model_extra`).
+    `pages` is optional, as in the spec (the page count then comes from `total` and `size`);
+    fields a newer server adds are kept (`model_extra`).
     """
 
     model_config = ConfigDict(extra="allow", cache_strings="keys")
 
     items: list[T]
-    page: int = 1
-    size: int | None = None
-    total: int | None = None
+    total: int
+    page: int
+    size: int
     pages: int | None = None

@@ -2,28 +2,42 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 import pydantic
 
 from ._errors import APIResponseValidationError
-from ._operation import Operation
 
-__all__ = ["parse_response"]
+if TYPE_CHECKING:
+    from ._operation import Operation
+
+__all__ = ["parse_dialectic", "parse_response"]
 
 T = TypeVar("T")
 
 
 def parse_response(op: Operation[T], response: httpx.Response) -> T:
     """`op`'s typed result from the body of `response` (already read)."""
+    return _parse(op.parse, response)
+
+
+def parse_dialectic(response: httpx.Response) -> str:
+    """The answer text of a chat call that was asked to stream but answered with JSON."""
+    from .types.dialectic_response import DialecticResponse
+
+    return _parse(DialecticResponse.model_validate_json, response).content
+
+
+def _parse(parse: Callable[[bytes], T], response: httpx.Response) -> T:
     try:
-        return op.parse(response.content)
+        return parse(response.content)
     except pydantic.ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = ".".join(str(p) for p in first["loc"]) or "body"
         raise APIResponseValidationError(
             response, f"{error.error_count()} error(s), first at {loc}: {first['msg']}"
         ) from error
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise APIResponseValidationError(response, f"not JSON: {error}") from error

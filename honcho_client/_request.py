@@ -1,10 +1,12 @@
 """Turns one checked call into an `httpx.Request`, without I/O.
 
 Everything a request needs is decided here, once: path parameters encoded as exactly one segment
-each, query, header and cookie parameters encoded, the body serialized (JSON, or multipart with
-files), headers merged (client defaults < parameters < per-call `extra_headers`), and the per-call
-timeout attached. The sync and async clients then only send what this returns, as often as the
-retry policy allows.
+each, query, header and cookie parameters encoded, the body serialized (JSON through `_json`,
+which refuses values JSON cannot carry; or a form, multipart with files), headers merged
+case-insensitively (`_headers`: client defaults < parameters < per-call `extra_headers`), and the
+per-call timeout attached. A value that cannot be sent at all raises RequestValidationError here,
+before any I/O. The sync and async clients then only send what this returns, as often as the retry
+policy allows.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
@@ -22,12 +24,16 @@ import pydantic_core
 from pydantic import BaseModel
 
 from ._errors import RequestValidationError, ValidationIssue
-from ._operation import Call, Operation
-from ._validation import Checked
+from ._headers import request_headers
+from ._json import encode_json
+from ._url import url_error
+
+if TYPE_CHECKING:
+    from ._operation import Call, Operation
+    from ._validation import Checked
 
 __all__ = ["build_request", "encode_path"]
 
-_JSON = "application/json"
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 # Characters that stand for themselves in a path segment (RFC 3986 unreserved).
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
@@ -57,7 +63,7 @@ def build_request(
     call: Call[Any],
     checked: Checked,
     *,
-    headers: dict[str, str],
+    headers: Mapping[str, str],
     timeout: httpx.Timeout,
 ) -> httpx.Request:
     """The request for `call`, whose values `check_call` returned as `checked`."""
@@ -68,68 +74,62 @@ def build_request(
     if extra_query:
         _encode_query(extra_query, params)
 
-    # Plain dicts on the common path: httpx merges them over the client's headers case-insensitively.
-    request_headers: dict[str, str] | httpx.Headers = headers
-    if checked["headers"]:
-        request_headers = httpx.Headers(headers)
-        for name, value in checked["headers"].items():
-            if value is not None:
-                request_headers[name] = _text(value)
-    cookies = {k: _text(v) for k, v in checked["cookies"].items() if v is not None}
-
     content: bytes | None = None
     data: dict[str, Any] | None = None
     files: list[tuple[str, Any]] | None = None
     body, extra_body = checked["body"], options.get("extra_body")
-    if op.body_encoding != "json" and (body is not None or extra_body):
+    has_body = body is not None or bool(extra_body)
+    json_body = has_body and op.body_encoding == "json"
+    merged = request_headers(
+        op.name, headers, json_body=json_body, extra_headers=options.get("extra_headers")
+    )
+    if checked["headers"]:  # header parameters, under any caller's extra_headers
+        merged = httpx.Headers(merged)
+        for name, value in checked["headers"].items():
+            if value is not None and name not in (options.get("extra_headers") or {}):
+                merged[name] = _text(value)
+    if json_body:
+        content = _json(op, body, extra_body)
+    elif has_body:
         data, files = _form(op, body, extra_body)
         if op.body_encoding == "multipart" and not files:
             content, content_type = _multipart_without_files(data)
-            request_headers = {**request_headers, "Content-Type": content_type}
-            data = None
-    elif body is not None or extra_body:
-        content = _json(op, body, extra_body)
-        request_headers = {**request_headers, "Content-Type": _JSON}
-    extra_headers = options.get("extra_headers")
-    if extra_headers:
-        request_headers = httpx.Headers(request_headers)
-        request_headers.update(extra_headers)  # replaces ours of the same name, in any case
-
-    return http.build_request(
-        op.method,
-        base_url + encode_path(op, checked["path"]),
-        params=params or None,
-        content=content,
-        data=data,
-        files=files,
-        headers=request_headers,
-        cookies=cookies or None,
-        timeout=timeout,
-    )
+            merged, data = httpx.Headers(merged), None
+            merged["Content-Type"] = content_type
+    cookies = {k: _text(v) for k, v in checked["cookies"].items() if v is not None}
+    try:
+        return http.build_request(
+            op.method,
+            base_url + encode_path(op, checked["path"]),
+            params=params or None,
+            content=content,
+            data=data,
+            files=files,
+            headers=merged,
+            cookies=cookies or None,
+            timeout=timeout,
+        )
+    except (httpx.InvalidURL, UnicodeEncodeError) as error:
+        raise url_error(op.name, checked["path"], params, error) from None
 
 
 def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | None) -> bytes:
-    try:
-        if isinstance(body, BaseModel) and not extra_body:
-            return body.__pydantic_serializer__.to_json(body, exclude_unset=True, by_alias=True)
-        payload = _dump({} if body is None else body)
-        if extra_body:
-            if not isinstance(payload, dict):
-                raise _invalid(op, "extra_body", "applies only to a body that is a JSON object")
-            payload.update(_dump(dict(extra_body)))
-        return pydantic_core.to_json(payload)
-    except pydantic_core.PydanticSerializationError as error:
-        raise _invalid(op, "json", f"cannot be sent as JSON: {error}") from None
-
-
-def _invalid(op: Operation[Any], rule: str, message: str) -> RequestValidationError:
-    return RequestValidationError(op.name, [ValidationIssue(("body",), rule, message)])
+    payload = _dump({} if body is None else body)
+    if extra_body:
+        if not isinstance(payload, dict):
+            raise RequestValidationError(
+                op.name,
+                [ValidationIssue(("extra_body",), "object", "applies only to a JSON object body")],
+            )
+        payload.update(_dump(dict(extra_body)))
+    return encode_json(op.name, payload)
 
 
 def _dump(value: Any) -> Any:
-    """JSON-ready values: models dumped as the caller set them."""
+    """Models dumped as the caller set them, under their wire names; other values as they are
+    (`encode_json` then refuses what JSON cannot carry, NaN included)."""
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", exclude_unset=True, by_alias=True)
+        return value.model_dump(exclude_unset=True, by_alias=True)
     if isinstance(value, dict):
         return {k: _dump(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -143,8 +143,9 @@ def _form(
     """Form fields and files of a multipart or url-encoded body, named as on the wire."""
     values: dict[str, object] = {}
     if isinstance(body, BaseModel):
-        fields = type(body).model_fields
-        values = {fields[k].alias or k: getattr(body, k) for k in body.model_fields_set}
+        given = body.model_fields_set  # in the model's field order, under wire names
+        fields = type(body).model_fields.items()
+        values = {f.alias or k: getattr(body, k) for k, f in fields if k in given}
     elif isinstance(body, Mapping):
         values = dict(body)
     values.update(extra_body or {})

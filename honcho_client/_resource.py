@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, Protocol, TypeVar, 
 
 from typing_extensions import ParamSpec
 
-from ._operation import Call
-from ._page import Page
-
 if TYPE_CHECKING:
     from ._async._awaitables import AsyncPaginator, AsyncResponseManager
     from ._async._streaming import AsyncChatStream
+    from ._operation import Call
+    from ._page import Page
     from ._sync._pagination import SyncPage
     from ._sync._response import APIResponse
     from ._sync._streaming import ChatStream

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sized
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import RootModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 from typing_extensions import TypedDict
 
 from ._errors import RequestValidationError, ValidationIssue
-from ._operation import Annotations, Call, Operation
 from ._types import omit
+
+if TYPE_CHECKING:
+    from ._operation import Annotations, Call, Operation
+
+    _Plan = tuple[bool, tuple[tuple[int, str, Annotations], ...]]
 
 __all__ = ["Checked", "check_call", "issues_of"]
 
@@ -61,9 +65,6 @@ def check_call(call: Call[Any], validate: bool) -> Checked:
         raise RequestValidationError(op.name, issues)
     path, query, headers, cookies = values
     return Checked(path=path, query=query, headers=headers, cookies=cookies, body=body)
-
-
-_Plan = tuple[bool, tuple[tuple[int, str, Annotations], ...]]
 
 
 def _plan(op: Operation[Any]) -> _Plan:

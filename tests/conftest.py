@@ -1,4 +1,5 @@
-"""Root fixtures: the fault-injecting server, the Prism mock server and a refused URL."""
+"""Root fixtures: the fault-injecting server, the Prism mock server, a refused URL, and the async
+client on each transport."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
+from _clients import ASYNC_TRANSPORTS, AsyncHonchoFactory, async_honcho_factory
 from _servers.faults import FaultServer
 from _servers.faults import refused_url as _refused_url
 from _servers.prism import REPO_SPEC, PrismNotInstalledError, PrismServer, prism_binary
@@ -58,3 +60,10 @@ def _sdk_view(directory: Path) -> Path:
 def refused_url() -> str:
     """A local URL where nothing listens: connecting to it is refused."""
     return _refused_url()
+
+
+@pytest.fixture(params=sorted(ASYNC_TRANSPORTS))
+def async_honcho(request: pytest.FixtureRequest) -> AsyncHonchoFactory:
+    """Opens an AsyncHoncho on each transport in turn (tests/_clients.py):
+    ``async with async_honcho(base_url=...) as client:``."""
+    return async_honcho_factory(request.param)

@@ -8,7 +8,7 @@ import httpx
 import pytest
 import respx
 
-from honcho_client import AsyncHoncho, Honcho
+from honcho_client import AsyncHoncho, ClientClosedError, Honcho
 
 BASE_URL = "http://honcho.test"
 APP = {"id": "a1", "name": "n", "created_at": "2024-05-06T07:08:09Z"}
@@ -165,3 +165,30 @@ def test_user_agent_has_version() -> None:
         route = router.post("/v1/apps").respond(200, json=APP)
         Honcho(base_url=BASE_URL).apps.create(name="n")
     assert route.calls.last.request.headers["user-agent"] == f"honcho-client-python/{__version__}"
+
+
+def test_a_closed_client_says_so_and_sends_nothing() -> None:
+    client = Honcho(base_url=BASE_URL)
+    client.close()
+    with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
+        route = router.post("/v1/apps").respond(200, json=APP)
+        with pytest.raises(ClientClosedError, match="this Honcho was closed"):
+            client.apps.create(name="n")
+        with pytest.raises(RuntimeError):  # also a RuntimeError, as httpx's was
+            client.with_options(max_retries=0).apps.create(name="n")
+    assert not route.called
+
+
+def test_a_client_whose_http_client_was_closed_says_so() -> None:
+    http = httpx.Client()
+    client = Honcho(base_url=BASE_URL, http_client=http)
+    http.close()
+    with pytest.raises(ClientClosedError, match="has an http_client that was closed"):
+        client.apps.create(name="n")
+
+
+async def test_a_closed_async_client_says_so() -> None:
+    async with AsyncHoncho(base_url=BASE_URL) as client:
+        pass
+    with pytest.raises(ClientClosedError, match=r"AsyncHoncho was closed .* `async with` block"):
+        await client.apps.create(name="n")

@@ -15,6 +15,8 @@ from honcho_client import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
+    ConfigurationError,
     ConflictError,
     Honcho,
     HonchoError,
@@ -23,7 +25,9 @@ from honcho_client import (
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
+    StreamConsumedError,
     UnprocessableEntityError,
+    UsageError,
 )
 
 BASE_URL = "http://honcho.test"
@@ -42,6 +46,11 @@ def client() -> Honcho:
 
 
 def test_hierarchy() -> None:
+    assert issubclass(ConfigurationError, HonchoError)
+    assert issubclass(ConfigurationError, ValueError) and issubclass(ConfigurationError, TypeError)
+    assert issubclass(UsageError, HonchoError) and issubclass(UsageError, RuntimeError)
+    assert issubclass(ClientClosedError, UsageError)
+    assert issubclass(StreamConsumedError, UsageError)
     assert issubclass(APIError, HonchoError)
     assert issubclass(APITimeoutError, APIConnectionError)
     assert issubclass(APIConnectionError, APIError)
@@ -183,9 +192,11 @@ def test_public_names() -> None:
             "NOT_GIVEN", "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
             "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncChatStream", "AsyncHoncho",
             "AsyncPage", "AsyncPaginator", "AuthenticationError", "BadRequestError", "ChatStream",
-            "ConflictError", "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
-            "Omit", "PermissionDeniedError", "RateLimitError", "RequestOptions", "RequestValidationError", "SyncPage",
-            "UnprocessableEntityError", "ValidationIssue", "__version__", "omit",
+            "ClientClosedError", "ConfigurationError", "ConflictError", "DefaultAioHttpClient",
+            "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
+            "Omit", "PermissionDeniedError", "RateLimitError", "RequestOptions", "RequestValidationError",
+            "ServerSentEvent", "StreamConsumedError", "SyncPage", "UnprocessableEntityError",
+            "UsageError", "ValidationIssue", "__version__", "omit",
         ]
     )  # fmt: skip
     for name in honcho_client.__all__:
@@ -198,4 +209,30 @@ def test_connection_error_wraps_httpx(client: Honcho) -> None:
         with pytest.raises(APIConnectionError) as caught:
             _create(client)
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
-    assert str(caught.value) == f"Connection error: POST {CREATE_PATH}"
+    assert str(caught.value) == (
+        f"Connection error: POST http://honcho.test:80{CREATE_PATH}: connection refused "
+        "(refused) (after 1 attempt)"
+    )
+    assert caught.value.reason == "connection refused (refused)"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"detail": [{"loc": 3, "msg": "bad"}]}, "3: bad"),
+        ({"detail": [{"loc": "body", "msg": "bad"}]}, "body: bad"),
+        ({"detail": [{"msg": "no loc"}]}, "no loc"),
+        ({"detail": [{"loc": ["body", 0], "msg": "x"}, "plain", 5]}, "body.0: x; plain; 5"),
+        ({"detail": 42}, "42"),
+        ({"detail": ["one", "two"]}, "one; two"),
+        ({"detail": None}, '{"detail": null}'),
+        ([1, 2], "[1, 2]"),
+    ],
+)
+def test_odd_422_bodies_are_reported(body: object, message: str, client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(422, json=body)
+        with pytest.raises(UnprocessableEntityError) as caught:
+            _create(client)
+    assert str(caught.value) == f"422 POST {CREATE_PATH}: {message}"
+    assert caught.value.body == body

@@ -28,6 +28,7 @@ from honcho_client import (
     ConflictError,
     Honcho,
     InternalServerError,
+    NotFoundError,
     RequestValidationError,
 )
 
@@ -324,6 +325,18 @@ async def test_chat_stream_yields_chunks_as_they_arrive_async(server: FaultServe
     assert received[0][1] < stream_action.sent_at[-1]
 
 
+def _chat_events(client: Any) -> Any:
+    """The data of each Server-Sent Event of the streamed answer (`events()`, the opt-in)."""
+    stream = _chat(client)
+    if inspect.isawaitable(stream):
+
+        async def data() -> list[str]:
+            return [event.data async for event in (await stream).events()]
+
+        return data()
+    return [event.data for event in stream.events()]
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_chat_stream_with_sse_framing(mode: str, server: FaultServer) -> None:
     server.enqueue(
@@ -334,7 +347,7 @@ def test_chat_stream_with_sse_framing(mode: str, server: FaultServer) -> None:
         ),
     )
 
-    assert run(mode, _chat_text, base_url=server.url) == "Alice\nlikes tea"
+    assert run(mode, _chat_events, base_url=server.url) == ["Alice\nlikes tea"]
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -378,3 +391,43 @@ def test_debug_log_never_carries_the_key(server: FaultServer) -> None:
     assert "Bearer" not in output
     assert "secret-content" not in output
     assert json.loads(server.requests[0].body)["content"] == "secret-content"
+
+
+# A body cut short: a connection error for a call safe to repeat, a bad response otherwise ------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_read_whose_body_is_always_cut_is_a_connection_error(
+    mode: str, server: FaultServer
+) -> None:
+    server.enqueue("GET", GET, *[Fault.truncated_body(b'{"id": "m1"')] * 3)
+    with pytest.raises(APIConnectionError) as caught:
+        run(mode, get, base_url=server.url, max_retries=2)
+    assert type(caught.value) is APIConnectionError
+    assert caught.value.attempts == 3
+    assert "received 11 bytes, expected 75" in str(caught.value)
+    assert str(caught.value).endswith("(after 3 attempts)")
+    assert server.count("GET", GET) == 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_create_whose_body_is_cut_says_it_may_have_acted(mode: str, server: FaultServer) -> None:
+    server.enqueue("POST", CREATE, Fault.truncated_body(b'{"id": "m1", "la'))
+    with pytest.raises(APIResponseValidationError) as caught:
+        run(mode, create, base_url=server.url, max_retries=2)
+    assert caught.value.status_code == 200
+    assert "the body was cut short" in str(caught.value)
+    assert "the call may have taken effect, so it was not sent again" in str(caught.value)
+    assert server.count("POST", CREATE) == 1
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_error_whose_body_is_cut_keeps_its_status(mode: str, server: FaultServer) -> None:
+    server.enqueue("GET", GET, Fault.truncated_body(b'{"detail": "no s', status=404))
+    server.enqueue("GET", GET, Fault.truncated_body(b"<html>", status=503))
+    with pytest.raises(NotFoundError) as caught:
+        run(mode, get, base_url=server.url)
+    assert "(the body was cut short:" in str(caught.value)
+    assert caught.value.body is None
+    assert run(mode, get, base_url=server.url).id == "m1"  # a cut 503 is retried like a 503
+    assert server.count("GET", GET) == 3

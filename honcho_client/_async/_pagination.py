@@ -6,9 +6,15 @@ Its sync twin `SyncPage` is generated from this file.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from .._page import Page
+import httpx
+
+from .._errors import UsageError
+from .._paging import check_progress
+
+if TYPE_CHECKING:
+    from .._page import Page
 
 __all__ = ["AsyncPage"]
 
@@ -20,25 +26,30 @@ class AsyncPage(Generic[T]):
 
     Iterating the page yields every item from this page on, fetching later pages one request at
     a time as the loop reaches them; only one page is held in memory. The filter, size and order
-    of the original call carry over to later pages.
+    of the original call carry over to later pages. A server that answers the same page again
+    (it ignores `page`) stops the iteration with an APIError instead of looping forever.
     """
 
-    def __init__(self, data: Page[T], fetch: Callable[[int], Awaitable[AsyncPage[T]]]) -> None:
+    def __init__(
+        self,
+        data: Page[T],
+        fetch: Callable[[int], Awaitable[AsyncPage[T]]],
+        request: httpx.Request | None = None,
+    ) -> None:
         self.items: list[T] = data.items
-        self.total: int | None = data.total
+        self.total: int = data.total
         self.page: int = data.page
-        self.size: int | None = data.size
+        self.size: int = data.size
         self.pages: int | None = data.pages
         self._fetch = fetch
+        self._request = request
 
     def has_next_page(self) -> bool:
         if not self.items:
             return False
         if self.pages is not None:
             return self.page < self.pages
-        if self.total is not None:
-            return self.page * (self.size or len(self.items)) < self.total
-        return False
+        return self.page * self.size < self.total
 
     def next_page_info(self) -> dict[str, int] | None:
         """The query that fetches the next page, or None on the last page."""
@@ -47,8 +58,10 @@ class AsyncPage(Generic[T]):
     async def get_next_page(self) -> AsyncPage[T]:
         info = self.next_page_info()
         if info is None:
-            raise RuntimeError("this is the last page; check has_next_page() first")
-        return await self._fetch(info["page"])
+            raise UsageError("this is the last page; check has_next_page() first")
+        page = await self._fetch(info["page"])
+        check_progress(self, page, page._request or self._request)
+        return page
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and every later one."""

@@ -10,6 +10,9 @@ from typing import Generic, TypeVar
 
 import httpx
 
+from .._errors import read_error
+from .._lifecycle import AsyncStreamGuard
+
 __all__ = ["AsyncAPIResponse"]
 
 T = TypeVar("T")
@@ -20,13 +23,22 @@ class AsyncAPIResponse(Generic[T]):
 
     From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
     read only on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`), and leaving
-    the `with` block closes the connection.
+    the `with` block closes the connection. A streaming response holds one of the client's
+    `max_concurrency` slots until it is closed or read to the end; one dropped unclosed is closed
+    when it is garbage-collected, with a ResourceWarning. Its body can be iterated once;
+    iterating it again raises StreamConsumedError (`read()` keeps the body for later calls).
     """
 
-    def __init__(self, response: httpx.Response, parse: Callable[[httpx.Response], T]) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        parse: Callable[[httpx.Response], T],
+        call: str | None = None,
+    ) -> None:
         self.http_response = response
         self._parse = parse
         self._parsed: list[T] = []
+        self._guard = None if call is None else AsyncStreamGuard(self, response, call)
 
     @property
     def status_code(self) -> int:
@@ -46,7 +58,10 @@ class AsyncAPIResponse(Generic[T]):
 
     async def read(self) -> bytes:
         """The whole body."""
-        return await self.http_response.aread()
+        try:
+            return await self.http_response.aread()
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     async def parse(self) -> T:
         """The typed result, as the plain method call would have returned it."""
@@ -56,18 +71,30 @@ class AsyncAPIResponse(Generic[T]):
         return self._parsed[0]
 
     async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        async for chunk in self.http_response.aiter_bytes(chunk_size):
-            yield chunk
+        try:
+            async for chunk in self.http_response.aiter_bytes(chunk_size):
+                yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        async for chunk in self.http_response.aiter_text(chunk_size):
-            yield chunk
+        try:
+            async for chunk in self.http_response.aiter_text(chunk_size):
+                yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     async def iter_lines(self) -> AsyncIterator[str]:
-        async for line in self.http_response.aiter_lines():
-            yield line
+        try:
+            async for line in self.http_response.aiter_lines():
+                yield line
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     async def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        if self._guard is not None:
+            self._guard.detach()
         await self.http_response.aclose()
 
     async def __aenter__(self) -> AsyncAPIResponse[T]:

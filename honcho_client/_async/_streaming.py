@@ -9,42 +9,66 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from .._errors import APIConnectionError
-from .._sse import ChatChunkDecoder
+from .._errors import StreamConsumedError, read_error
+from .._lifecycle import AsyncStreamGuard
+from .._parsing import parse_dialectic
+from .._sse import ServerSentEvent, SSEDecoder, Utf8Chunks
 
 __all__ = ["AsyncChatStream"]
 
 
 class AsyncChatStream:
-    """Text chunks of a dialectic answer, yielded as they arrive.
+    """Text chunks of a dialectic answer, yielded as they arrive and exactly as the server sent
+    them (UTF-8, decoded incrementally).
 
-    Leaving the loop early, or the `with` block, closes the connection. A connection cut before
-    the answer ended raises APIConnectionError: an answer is never silently truncated.
+    Honcho streams plain text. For a server or proxy that frames the answer as Server-Sent
+    Events, iterate `events()` instead, which parses the framing.
+
+    The stream holds a connection and one of the client's `max_concurrency` slots until it is
+    closed: by reading it to the end, leaving the `with` block, breaking out of the loop, or
+    `close()`. One dropped unclosed is closed when it is garbage-collected, with a ResourceWarning.
+    It can be read once; reading it again raises StreamConsumedError. A connection cut before the
+    answer ended raises APIConnectionError: an answer is never silently truncated.
     """
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, call: str = "chat stream") -> None:
         self.response = response
+        self._call = call
+        self._claimed = False
+        self._guard = AsyncStreamGuard(self, response, call)
 
     async def __aiter__(self) -> AsyncIterator[str]:
-        decoder = ChatChunkDecoder()
+        self._claim()
+        decoder = Utf8Chunks()
         try:
             if self.response.headers.get("content-type", "").startswith("application/json"):
-                from ..types.dialectic_response import DialecticResponse
-
-                body = await self.response.aread()
-                yield DialecticResponse.model_validate_json(body).content
+                await self.response.aread()
+                yield parse_dialectic(self.response)
                 return
-            async for text in self.response.aiter_text():
-                for chunk in decoder.feed(text):
-                    yield chunk
+            async for data in self.response.aiter_bytes():
+                text = decoder.feed(data)
+                if text:
+                    yield text
+            tail = decoder.flush()
+            if tail:
+                yield tail
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.response, "the chat stream") from error
+        finally:
+            await self.close()
+
+    async def events(self) -> AsyncIterator[ServerSentEvent]:
+        """The answer parsed as Server-Sent Events, for servers that frame it so; stops at a
+        `[DONE]` event. Use it instead of iterating the stream, not after."""
+        decoder = SSEDecoder()
+        try:
+            async for text in self:
+                for event in decoder.feed(text):
+                    yield event
                 if decoder.done:
                     return
-            for chunk in decoder.flush():
-                yield chunk
-        except httpx.TransportError as error:
-            raise APIConnectionError(
-                self.response.request, message="The chat stream was cut before it ended"
-            ) from error
+            for event in decoder.flush():
+                yield event
         finally:
             await self.close()
 
@@ -52,7 +76,17 @@ class AsyncChatStream:
         """The whole answer."""
         return "".join([chunk async for chunk in self])
 
+    def _claim(self) -> None:
+        if self._claimed or self.response.is_closed:
+            raise StreamConsumedError(
+                f"{self._call}: the chat stream was already read or closed, and a stream can be "
+                "read once; keep the text of the first read (e.g. from `text()`)"
+            )
+        self._claimed = True
+
     async def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        self._guard.detach()
         await self.response.aclose()
 
     async def __aenter__(self) -> AsyncChatStream:

@@ -5,16 +5,26 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import time
 from collections.abc import Mapping
 from dataclasses import replace
 from types import FunctionType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from typing_extensions import Self
 
+from .._concurrency import Permits, PermitStream
+from .._config import (
+    check_api_key,
+    check_base_url,
+    check_call_options,
+    check_default_headers,
+    check_http_client,
+    check_max_concurrency,
+    check_max_retries,
+    check_timeout,
+)
 from .._defaults import (
     DEFAULT_ENVIRONMENT,
     DEFAULT_MAX_CONCURRENCY,
@@ -26,14 +36,17 @@ from .._defaults import (
 )
 from .._errors import (
     APIConnectionError,
-    APIResponseValidationError,
     APITimeoutError,
+    ClientClosedError,
+    ConfigurationError,
+    HonchoError,
+    cut_response_error,
     status_error,
 )
+from .._headers import merge_headers
 from .._logging import logger, setup_from_env
-from .._operation import Call, Operation
-from .._page import Page
 from .._parsing import parse_response
+from .._pool import finish_interrupted_close, pool_limits, recycle_stranded
 from .._request import build_request
 from .._resource import Parsed, Resource, Sync
 from .._retry import RetryPolicy, is_retryable_error, is_retryable_status
@@ -45,10 +58,15 @@ from ._pagination import SyncPage
 from ._response import APIResponse
 from ._streaming import ChatStream
 
+if TYPE_CHECKING:
+    from .._operation import Call, Operation
+    from .._page import Page
+
 __all__ = ["BaseClient", "Honcho"]
 
 _USER_AGENT = f"honcho-client-python/{__version__}"
-_MAX_IDLE_CONNECTIONS = 20
+# Headers that describe how a body was sent; dropped from a response whose body was lost.
+_FRAMING_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
 
 
 T = TypeVar("T")
@@ -60,6 +78,10 @@ class BaseClient(Resource[Sync, Parsed]):
     `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
     Authorization header is sent. The server is `base_url` if given, else the named
     `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
+
+    Every setting is checked here: a bad one raises ConfigurationError naming the argument.
+    `timeout` defaults to 60 s per phase (connect 5 s) or, with your own `http_client`, to that
+    client's timeout. `max_concurrency` bounds the calls in flight, open streams included.
     """
 
     def __init__(
@@ -68,7 +90,7 @@ class BaseClient(Resource[Sync, Parsed]):
         *,
         environment: Environment | None = None,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None | Omit = omit,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
@@ -76,49 +98,54 @@ class BaseClient(Resource[Sync, Parsed]):
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
         setup_from_env()
+        check_http_client(http_client, httpx.Client, type(self).__name__)
         if api_key is None:
             api_key = os.environ.get("HONCHO_API_KEY") or None
+        source = "base_url"
         if base_url is None:
             if environment is None:
                 base_url = os.environ.get("HONCHO_BASE_URL") or ENVIRONMENTS[DEFAULT_ENVIRONMENT]
+                source = "HONCHO_BASE_URL" if os.environ.get("HONCHO_BASE_URL") else source
             elif environment in ENVIRONMENTS:
                 base_url = ENVIRONMENTS[environment]
             else:
-                raise ValueError(
+                raise ConfigurationError(
                     f"environment must be one of {sorted(ENVIRONMENTS)}, got {environment!r}"
                 )
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be >= 0, got {max_retries}")
-        if max_concurrency < 1:
-            raise ValueError(f"max_concurrency must be >= 1, got {max_concurrency}")
-        self._api_key = api_key
-        self.base_url = str(base_url).rstrip("/")
-        self.timeout = make_timeout(timeout)
-        self.max_retries = max_retries
+        self._api_key = check_api_key(api_key)
+        self.base_url = check_base_url(base_url, source=source)
+        if isinstance(timeout, Omit):
+            # A caller's own client keeps its timeout; ours gets the SDK's default.
+            self.timeout = DEFAULT_TIMEOUT if http_client is None else http_client.timeout
+        else:
+            check_timeout(timeout)
+            self.timeout = make_timeout(timeout)
+        self.max_retries = check_max_retries(max_retries)
         self.validate_requests = validate_requests
-        self.max_concurrency = max_concurrency
-        self._default_headers = dict(default_headers or {})
+        self.max_concurrency = check_max_concurrency(max_concurrency)
+        self._default_headers: Mapping[str, str] = check_default_headers(default_headers or {})
         self._headers = self._make_headers()
         self._owns_http = http_client is None
+        self._closed = False
         self._http = http_client or httpx.Client(
-            headers={k: v for k, v in self._headers.items() if k != "Authorization"},
+            headers=[(k, v) for k, v in self._headers.raw if k.lower() != b"authorization"],
             timeout=self.timeout,
-            # Few idle connections: with many, httpcore 1.0 hands one idle connection to
-            # several waiting requests at once and spends its time re-queueing the losers.
-            limits=httpx.Limits(
-                max_connections=max_concurrency,
-                max_keepalive_connections=min(max_concurrency, _MAX_IDLE_CONNECTIONS),
-            ),
+            limits=pool_limits(max_concurrency),
         )
-        # The pool we made already sends our other headers; a caller's pool gets them all on
-        # each request. The key is always sent per request, so a copy made by with_options can
-        # drop or change it.
-        self._call_headers: dict[str, str] = (
-            {k: v for k, v in self._headers.items() if k == "Authorization"}
+        # The pool we made already sends our Accept and User-Agent; a caller's pool gets all
+        # our headers on each request. The key and `default_headers` are always sent per
+        # request: a copy made by with_options can change them, and they must also replace the
+        # Content-Type a JSON body gets per request.
+        self._call_headers = (
+            merge_headers(
+                {k: v for k, v in self._headers.items() if k == "authorization"},
+                self._default_headers,
+            )
             if self._owns_http
             else self._headers
         )
-        self._limiter = threading.Semaphore(max_concurrency)
+        # The only bound on calls in flight (_concurrency says why it is not the pool's).
+        self._limiter = Permits(self.max_concurrency)
         # The client is the root of its resource tree (`client.apps`, `client.with_raw_response`).
         self._client, self._io, self._view = self, Sync, Parsed
         self._retry = RetryPolicy()
@@ -127,12 +154,12 @@ class BaseClient(Resource[Sync, Parsed]):
     def api_key(self) -> str | None:
         return self._api_key
 
-    def _make_headers(self) -> dict[str, str]:
+    def _make_headers(self) -> httpx.Headers:
+        """Ours, replaced by `default_headers` whatever the case of their names."""
         headers = {"Accept": "application/json", "User-Agent": _USER_AGENT}
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
-        headers.update(self._default_headers)
-        return headers
+        return merge_headers(headers, self._default_headers)
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "not set"
@@ -150,7 +177,8 @@ class BaseClient(Resource[Sync, Parsed]):
         default_headers: Mapping[str, str] | Omit = omit,
         validate_requests: bool | Omit = omit,
     ) -> Self:
-        """A copy with some settings changed, sharing this client's connection pool."""
+        """A copy with some settings changed, sharing this client's connection pool and its
+        `max_concurrency` slots. The settings are checked as the constructor checks them."""
         copy = object.__new__(type(self))
         copy.__dict__.update(
             {k: v for k, v in self.__dict__.items() if not isinstance(v, (Resource, FunctionType))}
@@ -158,22 +186,27 @@ class BaseClient(Resource[Sync, Parsed]):
         copy._client = copy
         copy._owns_http = False
         if not isinstance(api_key, Omit):
-            copy._api_key = api_key
+            copy._api_key = check_api_key(api_key)
         if not isinstance(base_url, Omit):
-            copy.base_url = str(base_url).rstrip("/")
+            copy.base_url = check_base_url(base_url)
         if not isinstance(timeout, Omit):
+            check_timeout(timeout)
             copy.timeout = make_timeout(timeout)
         if not isinstance(max_retries, Omit):
-            copy.max_retries = max_retries
+            copy.max_retries = check_max_retries(max_retries)
         if not isinstance(default_headers, Omit):
-            copy._default_headers = {**self._default_headers, **default_headers}
+            copy._default_headers = merge_headers(
+                self._default_headers, check_default_headers(default_headers)
+            )
         if not isinstance(validate_requests, Omit):
             copy.validate_requests = validate_requests
         copy._headers = copy._call_headers = copy._make_headers()
         return copy
 
     def close(self) -> None:
-        """Close the connection pool (unless it was given by the caller or shared)."""
+        """Close the connection pool (unless it was given by the caller or shared). A call on a
+        closed client raises ClientClosedError."""
+        self._closed = True
         if self._owns_http:
             self._http.close()
 
@@ -192,36 +225,42 @@ class BaseClient(Resource[Sync, Parsed]):
 
     def _page(self, call: Call[Page[T]]) -> SyncPage[T]:
         """Send a list call and return its page, which can fetch the pages after it."""
-        return self._wrap_page(call, self._call(call))
+        response, _ = self._exchange(call, stream=False)
+        return self._wrap_page(call, parse_response(call.op, response), response)
 
-    def _wrap_page(self, call: Call[Any], page: Page[T]) -> SyncPage[T]:
+    def _wrap_page(self, call: Call[Any], page: Page[T], response: httpx.Response) -> SyncPage[T]:
         def fetch(number: int) -> SyncPage[T]:
             return self._page(replace(call, query={**call.query, "page": number}))
 
-        return SyncPage(page, fetch)
+        return SyncPage(page, fetch, response.request)
 
     def _stream(self, call: Call[object]) -> ChatStream:
         """Send a streamed call and return the stream of its answer, unread."""
         response, _ = self._exchange(call, stream=True)
-        return ChatStream(response)
+        return ChatStream(response, _name(call, response))
 
     def _raw(self, call: Call[object], *, stream: bool) -> APIResponse[object]:
         """Send `call` and return the response itself; `parse()` gives the result."""
         response, _ = self._exchange(call, stream=stream)
 
+        from .._page import Page
+
         def parse(response: httpx.Response) -> object:
             result = parse_response(call.op, response)
             if isinstance(result, Page):
-                return self._wrap_page(call, result)
+                return self._wrap_page(call, result, response)
             return result
 
-        return APIResponse(response, parse)
+        return APIResponse(response, parse, _name(call, response) if stream else None)
 
     def _exchange(self, call: Call[Any], *, stream: bool) -> tuple[httpx.Response, int]:
         """Check, build and send `call`; return a successful response and the attempts it took."""
-        options = call.options
-        checked = check_call(call, self.validate_requests)
+        options, op = call.options, call.op
         timeout = options.get("timeout", omit)
+        retries = options.get("max_retries", omit)
+        if not isinstance(timeout, Omit) or not isinstance(retries, Omit):
+            check_call_options(op.name, timeout, retries)
+        checked = check_call(call, self.validate_requests)
         request = build_request(
             self._http,
             self.base_url,
@@ -230,35 +269,66 @@ class BaseClient(Resource[Sync, Parsed]):
             headers=self._call_headers,
             timeout=self.timeout if isinstance(timeout, Omit) else make_timeout(timeout),
         )
-        retries = options.get("max_retries", self.max_retries)
-        response, attempts = self._send(request, call.op, stream, retries)
-        if not response.is_success:
-            if stream:
-                response.read()
-                response.close()
-            raise status_error(response, attempts=attempts)
-        return response, attempts
+        return self._send(
+            request, op, stream, self.max_retries if isinstance(retries, Omit) else retries
+        )
 
     def _send(
         self, request: httpx.Request, op: Operation[Any], stream: bool, retries: int
     ) -> tuple[httpx.Response, int]:
-        """Send `request`, again while the retry policy allows; return the response and attempts."""
+        """Send `request`, again while the retry policy allows; return the successful response
+        and the number of attempts, or raise the error of the last attempt.
+
+        Each attempt holds one of the client's permits from before it reaches the pool until its
+        body is read or, for a streamed success, until the stream is closed. Whatever ends an
+        attempt early (an error, a cancellation) gives the permit back and clears the pool of
+        connections a cancellation stranded.
+        """
+        self._check_open()
+        pool_timeout = request.extensions.get("timeout", {}).get("pool")
         attempt = 0
         while True:
             attempt += 1
             started = time.perf_counter()
+            permit = self._limiter.acquire(pool_timeout)
+            if permit is None:
+                raise APITimeoutError(
+                    request,
+                    reason=f"pool timeout: all {self._limiter.limit} slots of max_concurrency "
+                    f"stayed busy for {pool_timeout:g} s (an open stream holds its slot until "
+                    "it is closed)",
+                    attempts=attempt,
+                )
+            body_error: httpx.HTTPError | None = None
             try:
-                with self._limiter:
-                    response = self._http.send(request, stream=True)
-                    if not stream:
-                        self._read_body(response, op, attempt <= retries)
-            except httpx.RequestError as error:
+                response = self._http.send(request, stream=True)
+                if not stream or not response.is_success:
+                    response, body_error = self._read_body(response, op, attempt)
+            except httpx.HTTPError as error:
+                permit.release()
+                recycle_stranded(self._http)
                 if attempt > retries or not is_retryable_error(error, op.safe):
-                    if isinstance(error, httpx.TimeoutException):
-                        raise APITimeoutError(request, attempts=attempt) from error
-                    raise APIConnectionError(request, attempts=attempt) from error
+                    raise APIConnectionError.from_httpx(error, request, attempts=attempt) from error
                 self._wait(request, attempt, retries, None, type(error).__name__)
                 continue
+            except HonchoError:
+                permit.release()
+                raise
+            except Exception as error:
+                # Anything else from the HTTP library or a custom transport: still no response.
+                permit.release()
+                recycle_stranded(self._http)
+                raise APIConnectionError(
+                    request, reason=f"{type(error).__name__}: {error}", attempts=attempt
+                ) from error
+            except BaseException:  # a cancellation: give everything back, then let it through
+                permit.release()
+                recycle_stranded(self._http)
+                raise
+            if stream and response.is_success:
+                PermitStream.hold(response, permit)
+            else:
+                permit.release()
             if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
                     "%s %s -> %d in %.1f ms (attempt %d)",
@@ -273,28 +343,51 @@ class BaseClient(Resource[Sync, Parsed]):
                 response.close()
                 self._wait(request, attempt, retries, response.headers, str(status))
                 continue
+            if not response.is_success:
+                raise status_error(response, attempts=attempt, body_error=body_error)
             return response, attempt
 
+    def _check_open(self) -> None:
+        if self._closed or self._http.is_closed:
+            what = "was closed" if self._closed else "has an http_client that was closed"
+            raise ClientClosedError(
+                f"this {type(self).__name__} {what} (by close(), or at the end of its "
+                "`with` block), so it cannot send; make a new client, or keep this one "
+                "open while it is in use"
+            )
+
     @staticmethod
-    def _read_body(response: httpx.Response, op: Operation[Any], may_retry: bool) -> None:
-        """Read the whole body. A body cut short after a success status is the server's answer
-        half-delivered: for an unsafe operation the server acted, so it is reported as a bad
-        response (APIResponseValidationError, status included) and never sent again."""
+    def _read_body(
+        response: httpx.Response, op: Operation[Any], attempt: int
+    ) -> tuple[httpx.Response, httpx.HTTPError | None]:
+        """Read the whole body. Return the response and, for an error status whose body was cut
+        short, the error that cut it (the status is still reported, with an empty body).
+
+        A 2xx body cut short raises: for a safe operation the httpx error (retried, then
+        APIConnectionError); for an unsafe one the server acted, so it is reported as a bad
+        response (APIResponseValidationError, status included) and never sent again.
+        """
         try:
             response.read()
             # The body is kept on the response; dropping the spent stream breaks httpx's
             # response <-> stream reference cycle, so the response is freed at once rather
             # than by the cycle collector (flat memory when paging through many results).
             response.stream = httpx.ByteStream(b"")
-        except httpx.RequestError as error:
+            return response, None
+        except httpx.HTTPError as error:
             response.close()
-            if not response.is_success or (op.safe and may_retry):
+            if not response.is_success:
+                headers = [(k, v) for k, v in response.headers.items() if k not in _FRAMING_HEADERS]
+                empty = httpx.Response(
+                    response.status_code, headers=headers, content=b"", request=response.request
+                )
+                return empty, error
+            if op.safe:
                 raise
-            raise APIResponseValidationError(
-                response,
-                f"the body was cut short ({type(error).__name__}: {error})",
-                content=b"",
-            ) from error
+            raise cut_response_error(response, error, attempts=attempt) from error
+        except BaseException:  # a cancellation: nothing may be awaited now
+            finish_interrupted_close(response)
+            raise
 
     def _wait(
         self,
@@ -324,3 +417,8 @@ class Honcho(BaseClient, HonchoResources[Sync, Parsed]):
     Authorization header is sent. The server is `base_url` if given, else the named
     `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
     """
+
+
+def _name(call: Call[Any], response: httpx.Response) -> str:
+    """How a streamed call is named if it is dropped unclosed."""
+    return f"{call.op.name} ({response.request.method} {response.request.url.path})"

@@ -8,6 +8,9 @@ from typing import Generic, TypeVar
 
 import httpx
 
+from .._errors import read_error
+from .._lifecycle import StreamGuard
+
 __all__ = ["APIResponse"]
 
 T = TypeVar("T")
@@ -18,13 +21,22 @@ class APIResponse(Generic[T]):
 
     From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
     read only on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`), and leaving
-    the `with` block closes the connection.
+    the `with` block closes the connection. A streaming response holds one of the client's
+    `max_concurrency` slots until it is closed or read to the end; one dropped unclosed is closed
+    when it is garbage-collected, with a ResourceWarning. Its body can be iterated once;
+    iterating it again raises StreamConsumedError (`read()` keeps the body for later calls).
     """
 
-    def __init__(self, response: httpx.Response, parse: Callable[[httpx.Response], T]) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        parse: Callable[[httpx.Response], T],
+        call: str | None = None,
+    ) -> None:
         self.http_response = response
         self._parse = parse
         self._parsed: list[T] = []
+        self._guard = None if call is None else StreamGuard(self, response, call)
 
     @property
     def status_code(self) -> int:
@@ -44,7 +56,10 @@ class APIResponse(Generic[T]):
 
     def read(self) -> bytes:
         """The whole body."""
-        return self.http_response.read()
+        try:
+            return self.http_response.read()
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     def parse(self) -> T:
         """The typed result, as the plain method call would have returned it."""
@@ -54,18 +69,30 @@ class APIResponse(Generic[T]):
         return self._parsed[0]
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        for chunk in self.http_response.iter_bytes(chunk_size):
-            yield chunk
+        try:
+            for chunk in self.http_response.iter_bytes(chunk_size):
+                yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        for chunk in self.http_response.iter_text(chunk_size):
-            yield chunk
+        try:
+            for chunk in self.http_response.iter_text(chunk_size):
+                yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     def iter_lines(self) -> Iterator[str]:
-        for line in self.http_response.iter_lines():
-            yield line
+        try:
+            for line in self.http_response.iter_lines():
+                yield line
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
 
     def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        if self._guard is not None:
+            self._guard.detach()
         self.http_response.close()
 
     def __enter__(self) -> APIResponse[T]:

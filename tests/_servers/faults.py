@@ -15,6 +15,8 @@ Usage::
             Fault.status(503, retry_after=1),                            # 2nd request
         )                                                                # 3rd+: the route default
         srv.enqueue_connection(Fault.drop_before_read())                 # next new connection
+        srv.route("GET", "/v1/slow", Fault.jitter(0.0, 0.01, then=Fault.status(200)))  # 0-10 ms
+        srv.route("GET", "/v1/odd", Fault.raw(b"HTTP/1.1 200 OK\r\nContent-", reset=True))
         httpx.post(f"{srv.url}/v1/apps", json={})
         srv.count("POST", "/v1/apps")
         srv.requests[-1].json()
@@ -40,6 +42,7 @@ import contextlib
 import email.utils
 import enum
 import json
+import random
 import select
 import socket
 import struct
@@ -62,6 +65,8 @@ __all__ = [
     "FaultServer",
     "Hang",
     "HangBeforeRead",
+    "Jitter",
+    "Raw",
     "ReceivedRequest",
     "RequestAction",
     "Respond",
@@ -142,6 +147,31 @@ class Truncated(RequestAction):
     headers: tuple[tuple[str, str], ...]
     body: bytes
     declared_length: int
+
+
+@dataclass(frozen=True)
+class Raw(RequestAction):
+    """Send ``data`` exactly as given (any bytes: a cut header block, a bad status line, a chunk
+    cut short), then close the connection (FIN; RST when ``reset``)."""
+
+    data: bytes
+    reset: bool = False
+
+
+@dataclass(eq=False)
+class Jitter(RequestAction):
+    """Wait a random time between ``low`` and ``high`` seconds (drawn from ``rng``), then
+    perform ``then``. Like :class:`Hang`, the wait ends early when the client leaves."""
+
+    low: float
+    high: float
+    then: RequestAction
+    rng: random.Random
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def seconds(self) -> float:
+        with self.lock:
+            return self.rng.uniform(self.low, self.high)
 
 
 @dataclass(eq=False)
@@ -308,6 +338,18 @@ class Fault:
     def reset_after_read() -> DropAfterRead:
         """Read the request, then reset the connection (httpx: ReadError)."""
         return DropAfterRead(reset=True)
+
+    @staticmethod
+    def raw(data: bytes | str, *, reset: bool = False) -> Raw:
+        """Send these bytes as the whole answer, then close (reset with ``reset=True``)."""
+        return Raw(_to_bytes(data), reset)
+
+    @staticmethod
+    def jitter(low: float, high: float, *, then: RequestAction, seed: int = 0) -> Jitter:
+        """Wait a random ``low``-``high`` seconds (seeded) before ``then``, per request."""
+        if not 0 <= low <= high:
+            raise ValueError("need 0 <= low <= high")
+        return Jitter(low, high, then, random.Random(seed))
 
     @staticmethod
     def drop_before_read() -> DropBeforeRead:
@@ -883,6 +925,13 @@ class FaultServer:
                 return _After.CLOSE  # the route default is a hang too: give up here
             return self._perform(follow_up, request, sock)
         if isinstance(action, DropAfterRead):
+            return _After.RESET if action.reset else _After.CLOSE
+        if isinstance(action, Jitter):
+            if not self._hang(sock, action.seconds()):
+                return _After.CLOSE
+            return self._perform(action.then, request, sock)
+        if isinstance(action, Raw):
+            sock.sendall(action.data)
             return _After.RESET if action.reset else _After.CLOSE
         if isinstance(action, Truncated):
             head = _response_head(action.status, action.headers, action.declared_length)

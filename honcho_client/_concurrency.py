@@ -1,0 +1,216 @@
+"""Bounding the requests in flight (`max_concurrency`) with permits that cancellation cannot lose.
+
+Why the SDK bounds requests itself, and not the connection pool
+---------------------------------------------------------------
+httpcore 1.0.x can strand a connection in its pool when a request is cancelled after the pool has
+assigned it a new connection but before that connection was used (encode/httpcore#1093): the
+connection is then neither idle, closed nor expired, so the pool never reclaims it. With a pool of
+exactly `max_concurrency` connections, each such connection was one slot lost for good, and after
+enough `asyncio.wait_for` timeouts every call hung.
+
+So these permits are the only bound:
+
+- every attempt takes a permit before it reaches the pool, and gives it back when its response is
+  closed: at once for a read body, when the stream is closed for a streamed one (`PermitStream`),
+  so `max_concurrency` bounds open streams too;
+- the pool the SDK creates has no connection limit (`_pool.POOL_LIMITS`): a connection stranded
+  by a cancellation never blocks a request, and `_pool.recycle_stranded` removes it after the
+  attempt that left it;
+- waiting for a permit is bounded by the pool timeout of the request (`httpx.Timeout.pool`);
+- a waiter cancelled after it was granted a permit, but before it resumed, passes the permit on
+  to the next waiter; a waiter cancelled while queued leaves the queue. A permit is released at
+  most once, whoever releases it.
+
+`AsyncPermits` belongs to the event loop it is first used on; using it from another loop (the
+same `AsyncHoncho` in two `asyncio.run()` calls) raises `UsageError` instead of failing inside
+the HTTP library with a connection that belongs to a closed loop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections import deque
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._errors import UsageError
+from ._pool import finish_interrupted_close
+
+if TYPE_CHECKING:
+    import asyncio
+
+__all__ = ["AsyncPermit", "AsyncPermitStream", "AsyncPermits", "Permit", "PermitStream", "Permits"]
+
+
+class AsyncPermits:
+    """At most `limit` permits out at once, handed out first come, first served."""
+
+    def __init__(self, limit: int) -> None:
+        import asyncio  # here, so that the sync client never imports asyncio
+
+        self.limit = limit
+        self._free = limit
+        self._waiters: deque[asyncio.Future[bool]] = deque()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._running_loop = asyncio.get_running_loop
+
+    @property
+    def in_use(self) -> int:
+        return self.limit - self._free
+
+    async def acquire(self, timeout: float | None) -> AsyncPermit | None:
+        """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
+        loop = self._running_loop()
+        if self._loop is not loop:
+            self._bind(loop)
+        if self._free and not self._waiters:
+            self._free -= 1
+            return AsyncPermit(self)
+        waiter: asyncio.Future[bool] = loop.create_future()
+        self._waiters.append(waiter)
+        timer = None if timeout is None else loop.call_later(timeout, self._expire, waiter)
+        try:
+            granted = await waiter
+        except BaseException:
+            if waiter.done() and not waiter.cancelled() and waiter.result():
+                self._release()  # granted just before the cancellation landed: pass it on
+            else:
+                self._forget(waiter)
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+        return AsyncPermit(self) if granted else None
+
+    def _bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        if self._loop is None:
+            self._loop = loop
+            return
+        raise UsageError(
+            "this AsyncHoncho was first used on another event loop (for example in an earlier "
+            "asyncio.run()), and its connections belong to that loop; create the client inside "
+            "the loop that uses it, e.g. `async with AsyncHoncho() as client:` in your main()"
+        )
+
+    def _release(self) -> None:
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(True)
+                return
+        self._free += 1
+
+    def _expire(self, waiter: asyncio.Future[bool]) -> None:
+        if not waiter.done():
+            self._forget(waiter)
+            waiter.set_result(False)
+
+    def _forget(self, waiter: asyncio.Future[bool]) -> None:
+        with contextlib.suppress(ValueError):  # already handed a permit, or expired
+            self._waiters.remove(waiter)
+
+
+class AsyncPermit:
+    """One permit of `AsyncPermits`; `release()` gives it back (again: no effect)."""
+
+    __slots__ = ("_permits",)
+
+    def __init__(self, permits: AsyncPermits) -> None:
+        self._permits: AsyncPermits | None = permits
+
+    def release(self) -> None:
+        permits, self._permits = self._permits, None
+        if permits is not None:
+            permits._release()
+
+
+class Permits:
+    """The sync clients' permits: a bounded semaphore (a thread cannot be cancelled)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._semaphore = threading.BoundedSemaphore(limit)
+
+    def acquire(self, timeout: float | None) -> Permit | None:
+        """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
+        if not self._semaphore.acquire(timeout=timeout):
+            return None
+        return Permit(self._semaphore)
+
+
+class Permit:
+    """One permit of `Permits`; `release()` gives it back (again: no effect)."""
+
+    __slots__ = ("_lock", "_semaphore")
+
+    def __init__(self, semaphore: threading.BoundedSemaphore) -> None:
+        self._semaphore: threading.BoundedSemaphore | None = semaphore
+        self._lock = threading.Lock()
+
+    def release(self) -> None:
+        with self._lock:
+            semaphore, self._semaphore = self._semaphore, None
+        if semaphore is not None:
+            semaphore.release()
+
+
+class AsyncPermitStream(httpx.AsyncByteStream):
+    """A response body that holds its request's permit until the body is closed.
+
+    httpx closes the body when it has been read to the end, when reading it fails, and on
+    `aclose()`; each of these gives the permit back.
+    """
+
+    def __init__(
+        self, stream: httpx.AsyncByteStream, permit: AsyncPermit, response: httpx.Response
+    ) -> None:
+        self._stream = stream
+        self._permit = permit
+        self._response = response
+
+    @classmethod
+    def hold(cls, response: httpx.Response, permit: AsyncPermit) -> None:
+        """Make `response`'s body hold `permit` until the body is closed."""
+        if not isinstance(response.stream, httpx.AsyncByteStream):
+            raise TypeError("the response of an async client has a sync body")
+        response.stream = cls(response.stream, permit, response)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._stream.aclose()
+        except BaseException:  # cancelled mid-close: finish it where no cancellation reaches
+            finish_interrupted_close(self._response)
+            raise
+        finally:
+            self._permit.release()
+
+
+class PermitStream(httpx.SyncByteStream):
+    """The sync twin of `AsyncPermitStream`."""
+
+    def __init__(self, stream: httpx.SyncByteStream, permit: Permit) -> None:
+        self._stream = stream
+        self._permit = permit
+
+    @classmethod
+    def hold(cls, response: httpx.Response, permit: Permit) -> None:
+        """Make `response`'s body hold `permit` until the body is closed."""
+        if not isinstance(response.stream, httpx.SyncByteStream):
+            raise TypeError("the response of a sync client has an async body")
+        response.stream = cls(response.stream, permit)
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._stream
+
+    def close(self) -> None:
+        try:
+            self._stream.close()
+        finally:
+            self._permit.release()
