@@ -1,17 +1,12 @@
-"""Small shared types: the `omit` sentinel and the aliases used in method signatures.
-
-`omit` is the default of every optional parameter. It differs from `None`:
-an omitted field is not sent at all, `None` is sent as JSON `null`.
+"""The `omit` sentinel, the default of every optional parameter: an omitted field is not sent
+at all, while `None` is sent as JSON `null`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Final, Literal, TypeAlias, final
+from typing import Final, Literal, final
 
-import httpx
-
-__all__ = ["NOT_GIVEN", "Body", "Headers", "NotGiven", "Omit", "Query", "Timeout", "omit"]
+__all__ = ["NOT_GIVEN", "NotGiven", "Omit", "omit"]
 
 
 @final
@@ -34,8 +29,3 @@ omit: Final = Omit()
 # Aliases kept for code written against other Honcho SDKs.
 NotGiven = Omit
 NOT_GIVEN: Final = omit
-
-Headers: TypeAlias = Mapping[str, str]
-Query: TypeAlias = Mapping[str, object]
-Body: TypeAlias = Mapping[str, object]
-Timeout: TypeAlias = "float | httpx.Timeout | None"
