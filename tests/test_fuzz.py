@@ -6,7 +6,8 @@ iterating a list over its pages) and an answer for its route: random statuses wi
 (422 items whose `loc` is an int, a string or missing; `detail` as a number, a list of strings
 or null; truncated, invalid or strange JSON), wrong content types, huge bodies, bodies cut short,
 chunked bodies cut mid-chunk, and connections reset or broken while the headers arrive. The
-same seed gives the same cases; a failure names the case, so it can be replayed alone.
+same seed gives the same cases, and a failure names each case that broke the rule (its number,
+operation, way of calling and the server's answer).
 """
 
 from __future__ import annotations
