@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
@@ -38,6 +39,15 @@ _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 # Characters that stand for themselves in a path segment (RFC 3986 unreserved).
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 QueryItems = list[tuple[str, str | int | float | bool | None]]
+# httpx's own request building, which the fast path in `build_request` reproduces.
+_HTTPX_BUILDERS = (httpx.Client.build_request, httpx.AsyncClient.build_request)
+# Per pool: id of the headers given to `build_request` -> (those headers, the pool's headers
+# as they were, the two merged as httpx merges them).
+_MERGED: weakref.WeakKeyDictionary[
+    httpx.Client | httpx.AsyncClient,
+    dict[int, tuple[Mapping[str, str], list[tuple[bytes, bytes]], httpx.Headers]],
+] = weakref.WeakKeyDictionary()
+_CACHE_SIZE = 16
 
 
 def encode_path(op: Operation[Any], path: Mapping[str, object]) -> str:
@@ -83,6 +93,8 @@ def build_request(
     merged = request_headers(
         op.name, headers, json_body=json_body, extra_headers=options.get("extra_headers")
     )
+    # The same object for every call of this client with these headers (see request_headers).
+    headers_of_client = merged if not options.get("extra_headers") else None
     if checked["headers"]:  # header parameters, under any caller's extra_headers
         merged = httpx.Headers(merged)
         for name, value in checked["headers"].items():
@@ -98,6 +110,25 @@ def build_request(
             merged["Content-Type"] = content_type
     cookies = {k: _text(v) for k, v in checked["cookies"].items() if v is not None}
     try:
+        if (
+            merged is headers_of_client
+            and not cookies
+            and not http.cookies
+            and not http.params
+            and type(http).build_request in _HTTPX_BUILDERS
+        ):
+            # What `http.build_request` makes, with the pool's headers and ours merged once per
+            # pool rather than once per request (the URL is absolute: no base URL to merge).
+            return httpx.Request(
+                op.method,
+                base_url + encode_path(op, checked["path"]),
+                params=params or None,
+                content=content,
+                data=data,
+                files=files,
+                headers=_with_pool_headers(http, merged),
+                extensions={"timeout": timeout.as_dict()},
+            )
         return http.build_request(
             op.method,
             base_url + encode_path(op, checked["path"]),
@@ -111,6 +142,26 @@ def build_request(
         )
     except (httpx.InvalidURL, UnicodeEncodeError) as error:
         raise url_error(op.name, checked["path"], params, error) from None
+
+
+def _with_pool_headers(
+    http: httpx.Client | httpx.AsyncClient, headers: Mapping[str, str]
+) -> httpx.Headers:
+    """The pool's headers replaced by `headers`, as `http.build_request` merges them; made again
+    only when the pool's headers changed."""
+    pool = http.headers.raw
+    by_headers = _MERGED.get(http)
+    if by_headers is None:
+        by_headers = _MERGED[http] = {}
+    cached = by_headers.get(id(headers))
+    if cached is not None and cached[0] is headers and cached[1] == pool:
+        return cached[2]
+    merged = httpx.Headers(http.headers)
+    merged.update(headers)
+    if len(by_headers) >= _CACHE_SIZE:
+        by_headers.clear()
+    by_headers[id(headers)] = (headers, pool, merged)  # holding `headers` keeps its id unique
+    return merged
 
 
 def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | None) -> bytes:

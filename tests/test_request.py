@@ -65,3 +65,45 @@ def test_form_bodies_are_url_encoded_under_wire_names() -> None:
 def test_json_bodies_use_wire_names() -> None:
     request = _request("json", {"label": "a", "from": "farm"})
     assert request.read() == b'{"label":"a","from":"farm"}'
+
+
+def _json_call() -> Call[None]:
+    op: Operation[None] = Operation(
+        name="uploads.create", method="POST", path="/uploads", safe=False, parse=no_content
+    )
+    return Call(op, body={"label": "a"})
+
+
+def test_pool_headers_are_merged_and_follow_changes_to_the_pool() -> None:
+    call = _json_call()
+    ours = httpx.Headers({"accept": "application/json", "X-Ours": "1"})
+    with httpx.Client(headers={"Accept": "text/plain", "X-Pool": "p"}) as http:
+
+        def build() -> httpx.Request:
+            checked = check_call(call, True)
+            return build_request(
+                http, "http://h", call, checked, headers=ours, timeout=http.timeout
+            )
+
+        first = build()
+        assert first.headers.get_list("accept") == ["application/json"]
+        assert first.headers["x-pool"] == "p"
+        assert first.headers["x-ours"] == "1"
+        assert first.headers["content-type"] == "application/json"
+        assert first.extensions["timeout"] == http.timeout.as_dict()
+        http.headers["X-Pool"] = "changed"
+        http.headers["X-Later"] = "l"
+        second = build()
+        assert second.headers["x-pool"] == "changed"
+        assert second.headers["x-later"] == "l"
+        second.headers["X-Mutated"] = "m"  # a request's headers are its own
+        assert "x-mutated" not in build().headers
+
+
+def test_pool_cookies_and_params_are_still_merged() -> None:
+    call = _json_call()
+    with httpx.Client(cookies={"c": "1"}, params={"q": "2"}) as http:
+        checked = check_call(call, True)
+        request = build_request(http, "http://h", call, checked, headers={}, timeout=http.timeout)
+    assert request.headers["cookie"] == "c=1"
+    assert request.url.params["q"] == "2"
