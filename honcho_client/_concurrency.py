@@ -128,33 +128,58 @@ class AsyncPermit:
 
 
 class Permits:
-    """The sync clients' permits: a bounded semaphore (a thread cannot be cancelled)."""
+    """The sync clients' permits: a counter under one lock (a thread cannot be cancelled).
+
+    A free permit costs one lock round trip to take and one to give back; only a caller that
+    must wait uses the condition.
+    """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._semaphore = threading.BoundedSemaphore(limit)
+        self._free = limit
+        self._waiting = 0
+        self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)
+
+    @property
+    def in_use(self) -> int:
+        return self.limit - self._free
 
     def acquire(self, timeout: float | None) -> Permit | None:
         """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
-        if not self._semaphore.acquire(timeout=timeout):
-            return None
-        return Permit(self._semaphore)
+        with self._lock:
+            if self._free <= 0:
+                self._waiting += 1
+                try:
+                    if not self._freed.wait_for(lambda: self._free > 0, timeout):
+                        return None
+                finally:
+                    self._waiting -= 1
+            self._free -= 1
+        return Permit(self)
+
+    def _release(self, permit: Permit) -> None:
+        with self._lock:
+            if permit._permits is None:
+                return  # released already, by another thread
+            permit._permits = None
+            self._free += 1
+            if self._waiting:
+                self._freed.notify()
 
 
 class Permit:
     """One permit of `Permits`; `release()` gives it back (again: no effect)."""
 
-    __slots__ = ("_lock", "_semaphore")
+    __slots__ = ("_permits",)
 
-    def __init__(self, semaphore: threading.BoundedSemaphore) -> None:
-        self._semaphore: threading.BoundedSemaphore | None = semaphore
-        self._lock = threading.Lock()
+    def __init__(self, permits: Permits) -> None:
+        self._permits: Permits | None = permits
 
     def release(self) -> None:
-        with self._lock:
-            semaphore, self._semaphore = self._semaphore, None
-        if semaphore is not None:
-            semaphore.release()
+        permits = self._permits
+        if permits is not None:
+            permits._release(self)  # under the lock, so two threads release it only once
 
 
 class AsyncPermitStream(httpx.AsyncByteStream):

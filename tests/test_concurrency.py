@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +25,7 @@ from _clients import AsyncHonchoFactory
 from _servers.faults import Fault, FaultServer
 
 from honcho_client import AsyncHoncho, Honcho, HonchoError, UsageError
-from honcho_client._concurrency import AsyncPermits
+from honcho_client._concurrency import AsyncPermits, Permits
 
 SEED = 20_240_506
 CALLS = 2_000
@@ -297,6 +298,39 @@ async def test_waiting_for_a_permit_is_bounded_and_fair() -> None:
     held.release()
     await asyncio.gather(*waiters)
     assert order == [0, 1, 2, 3, 4]
+    assert permits.in_use == 0
+
+
+def test_sync_permits_bound_threads_and_are_released_once() -> None:
+    permits = Permits(2)
+    first, second = permits.acquire(None), permits.acquire(None)
+    assert first is not None and second is not None
+    assert permits.acquire(0.01) is None  # timed out
+    first.release()
+    first.release()  # again: no effect
+    assert permits.in_use == 1
+    third = permits.acquire(0.01)
+    assert third is not None
+    assert permits.acquire(0.01) is None  # the double release gave back one permit, not two
+    peak, running, count = 0, 0, threading.Lock()
+
+    def work(_: int) -> None:
+        nonlocal peak, running
+        permit = permits.acquire(5)
+        assert permit is not None
+        with count:
+            running += 1
+            peak = max(peak, running)
+        time.sleep(0.002)
+        with count:
+            running -= 1
+        permit.release()
+
+    second.release()
+    third.release()
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(work, range(40)))
+    assert peak == 2
     assert permits.in_use == 0
 
 
