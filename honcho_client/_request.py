@@ -165,6 +165,10 @@ def _with_pool_headers(
 
 
 def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | None) -> bytes:
+    if not extra_body and isinstance(body, BaseModel):
+        content = _model_json(body)
+        if content is not None:
+            return content
     payload = _dump({} if body is None else body)
     if extra_body:
         if not isinstance(payload, dict):
@@ -174,6 +178,22 @@ def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | N
             )
         payload.update(_dump(dict(extra_body)))
     return encode_json(op.name, payload)
+
+
+def _model_json(model: BaseModel) -> bytes | None:
+    """`model` as JSON in one pydantic call, or None when that output cannot be trusted.
+
+    pydantic writes a NaN or an infinity as `null` (its default `ser_json_inf_nan`), so output
+    holding `null` (or made under another setting) is not used: the caller then encodes the body
+    through `encode_json`, which refuses such values. Output without `null` held none.
+    """
+    if model.model_config.get("ser_json_inf_nan", "null") != "null":
+        return None
+    try:
+        content = model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_unset=True)
+    except Exception:  # encode_json says what is wrong, and where
+        return None
+    return None if b"null" in content else content
 
 
 def _dump(value: Any) -> Any:

@@ -23,6 +23,7 @@ SESSION = {
     [
         ({"score": float("nan")}, "body.metadata.score", "finite"),
         ({"score": float("inf")}, "body.metadata.score", "finite"),
+        ({"score": float("nan"), "none": None}, "body.metadata.score", "finite"),
         ({"deep": [1, {"x": -float("inf")}]}, "body.metadata.deep[1].x", "finite"),
         ({"name": "half \ud83d pair"}, "body.metadata.name", "utf-8"),
         ({"thing": object()}, "body.metadata.thing", "json"),
