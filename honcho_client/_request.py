@@ -60,7 +60,9 @@ def encode_path(op: Operation[Any], path: Mapping[str, object]) -> str:
     for text, name in op.segments:
         out.append(text)
         if name is not None:
-            value = _text(path[name])
+            value = path[name]
+            if type(value) is not str:
+                value = _text(value)
             if _PLAIN_SEGMENT.fullmatch(value) is None or value in _DOT_SEGMENTS:
                 value = _DOT_SEGMENTS.get(value) or quote(value, safe="")
             out.append(value)
