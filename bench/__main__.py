@@ -1,6 +1,6 @@
 """`python -m bench`: run every benchmark part in one process tree and print one table.
 
-    python -m bench            # full run, a few minutes
+    python -m bench            # full run, about a quarter of an hour
     python -m bench --quick    # CI: proves every part works, well under 2 minutes
     python -m bench --enforce  # exit 1 when a budget is missed
 
@@ -61,8 +61,8 @@ FULL: Final = Plan(
     import_rounds=21,
     import_limit_s=120.0,
     throughput=Settings(
-        rounds=5,
-        per_round=1000,
+        rounds=7,
+        per_round=500,
         burst_rounds=3,
         time_limit=200.0,
         gather_timeout=60.0,

@@ -110,6 +110,7 @@ class _ResponseBody(httpx.AsyncByteStream):
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         content = self._response.content
+        received = 0
         while True:
             try:
                 chunk = await content.readany()
@@ -117,9 +118,17 @@ class _ResponseBody(httpx.AsyncByteStream):
                 translated = translate_error(error)
                 if translated is None:
                     raise
+                if isinstance(error.__cause__, http_exceptions.ContentLengthError):
+                    # Counted as httpx's own transport counts them.
+                    expected = self._response.content_length
+                    translated = httpx.RemoteProtocolError(
+                        "peer closed connection without sending complete message body "
+                        f"(received {received} bytes, expected {expected})"
+                    )
                 raise translated from error
             if not chunk:
                 return
+            received += len(chunk)
             yield chunk
 
     async def aclose(self) -> None:

@@ -8,6 +8,7 @@ runs on it.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
@@ -31,7 +32,7 @@ def _aiohttp() -> httpx.AsyncClient:
 
 
 ASYNC_TRANSPORTS: dict[str, HttpClientFactory] = {"httpx": _default}
-if "DefaultAioHttpClient" in honcho_client.__all__:
+if importlib.util.find_spec("httpx_aiohttp") is not None:  # the `aiohttp` extra (CI has it)
     ASYNC_TRANSPORTS["aiohttp"] = _aiohttp
 
 

@@ -1,5 +1,6 @@
 """The client over real sockets, against the fault-injecting server: retries, timeouts, paths,
-bad responses, streamed chat, logging. Every scenario runs on the sync and the async client.
+bad responses, streamed chat, logging. Every scenario runs on the sync client and on the async
+client over each transport (httpx's, and aiohttp's when the `aiohttp` extra is installed).
 
 The unsafe scenarios assert the point of the retry policy: a create is received at most once.
 """
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from _clients import ASYNC_TRANSPORTS, async_honcho_factory
 from _servers.faults import Fault, FaultServer
 
 from honcho_client import (
@@ -32,7 +34,7 @@ from honcho_client import (
     RequestValidationError,
 )
 
-MODES = ["sync", "async"]
+MODES = ["sync", "async", *(["aiohttp"] if "aiohttp" in ASYNC_TRANSPORTS else [])]
 CREATE = "/v1/apps/a/users/u/metamessages"
 LIST = "/v1/apps/a/users/u/metamessages/list"
 GET = "/v1/apps/a/users/u/metamessages/m1"
@@ -51,7 +53,8 @@ def run(mode: str, call: Callable[[Any], Any], **client_args: Any) -> Any:
             return call(client)
 
     async def main() -> Any:
-        async with AsyncHoncho(**client_args) as client:
+        transport = "aiohttp" if mode == "aiohttp" else "httpx"
+        async with async_honcho_factory(transport)(**client_args) as client:
             result = call(client)
             return await result if inspect.isawaitable(result) else result
 
