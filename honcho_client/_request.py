@@ -17,12 +17,11 @@ import weakref
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 from urllib.parse import quote
 
 import httpx
 import pydantic_core
-from pydantic import BaseModel
 
 from ._errors import RequestValidationError, ValidationIssue
 from ._headers import request_headers
@@ -30,6 +29,8 @@ from ._json import encode_json
 from ._url import url_error
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from ._operation import Call, Operation
     from ._validation import Checked
 
@@ -167,7 +168,7 @@ def _with_pool_headers(
 
 
 def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | None) -> bytes:
-    if not extra_body and isinstance(body, BaseModel):
+    if not extra_body and _is_model(body):
         content = _model_json(body)
         if content is not None:
             return content
@@ -201,7 +202,7 @@ def _model_json(model: BaseModel) -> bytes | None:
 def _dump(value: Any) -> Any:
     """Models dumped as the caller set them, under their wire names; other values as they are
     (`encode_json` then refuses what JSON cannot carry, NaN included)."""
-    if isinstance(value, BaseModel):
+    if _is_model(value):
         return value.model_dump(exclude_unset=True, by_alias=True)
     if isinstance(value, dict):
         return {k: _dump(v) for k, v in value.items()}
@@ -215,7 +216,7 @@ def _form(
 ) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
     """Form fields and files of a multipart or url-encoded body, named as on the wire."""
     values: dict[str, object] = {}
-    if isinstance(body, BaseModel):
+    if _is_model(body):
         given = body.model_fields_set  # in the model's field order, under wire names
         fields = type(body).model_fields.items()
         values = {f.alias or k: getattr(body, k) for k, f in fields if k in given}
@@ -273,3 +274,9 @@ def _text(value: object) -> str:
     if isinstance(value, Enum):
         return str(value.value)
     return str(value)
+
+
+def _is_model(value: object) -> TypeGuard[BaseModel]:
+    """Whether `value` is a pydantic model (pydantic's model machinery is not imported for it:
+    a model given to us means it is loaded already)."""
+    return hasattr(type(value), "__pydantic_serializer__") and hasattr(value, "model_fields_set")

@@ -13,14 +13,15 @@ import math
 from collections.abc import Mapping, Sized
 from typing import TYPE_CHECKING, Any
 
-from pydantic import RootModel, TypeAdapter, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ValidationError
 from typing_extensions import TypedDict
 
 from ._errors import RequestValidationError, ValidationIssue
 from ._types import omit
 
 if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
     from ._operation import Annotations, Call, Operation
 
     _Plan = tuple[bool, tuple[tuple[int, str, Annotations], ...]]
@@ -78,6 +79,8 @@ def _plan(op: Operation[Any]) -> _Plan:
             for i, (where, annotations) in enumerate(zip(_LOCATIONS, rules, strict=True))
             if annotations and not (where == "path" and set(annotations.values()) == {str})
         ]
+        from pydantic.root_model import RootModel  # pydantic's model machinery loads on first use
+
         root = op.body is not None and issubclass(op.body, RootModel)
         plan = op.cache["plan"] = (root, tuple(locations))
     return plan
@@ -115,6 +118,8 @@ def _check_params(
 ) -> None:
     """Check parameters against their rules; they are sent as given (a string stays as written)."""
     adapter = op.cache.get(where)
+    from pydantic.type_adapter import TypeAdapter
+
     if not isinstance(adapter, TypeAdapter):
         # A TypedDict keyed by wire names, which need not be identifiers ("X-Request-Id").
         schema = TypedDict(f"{op.name}.{where}", dict(rules), total=False)  # type: ignore[misc]  # noqa: UP013 - fields known only at run time
