@@ -23,6 +23,7 @@ import httpx
 
 from ._defaults import DEFAULT_TIMEOUT
 from ._errors import HonchoError
+from ._pool import SetCookieJar
 
 if TYPE_CHECKING:
     from ._aiohttp_transport import AioHttpTransport
@@ -50,20 +51,6 @@ def _transport_class() -> type[AioHttpTransport]:
     return AioHttpTransport
 
 
-class _Cookies(httpx.Cookies):
-    """httpx's cookie jar, skipping responses that set no cookie.
-
-    httpx hands every response to `http.cookiejar`, which builds urllib and email objects to
-    look for Set-Cookie headers: the costliest step of receiving a small answer. The jar and
-    what it stores are unchanged; only the search of a response without those headers is cut.
-    """
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        headers = response.headers
-        if "set-cookie" in headers or "set-cookie2" in headers:
-            super().extract_cookies(response)
-
-
 class DefaultAioHttpClient(httpx.AsyncClient):
     """An `httpx.AsyncClient` that sends over aiohttp, with the SDK's default settings."""
 
@@ -73,7 +60,7 @@ class DefaultAioHttpClient(httpx.AsyncClient):
         kwargs.setdefault("limits", DEFAULT_LIMITS)
         super().__init__(**kwargs)
         # Same jar (cookies given or set later still go in and out), cheaper reading of answers.
-        self._cookies = _Cookies(self._cookies)
+        self._cookies = SetCookieJar(self._cookies)
 
     def _init_transport(
         self,

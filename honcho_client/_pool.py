@@ -34,7 +34,13 @@ from typing import Any
 
 import httpx
 
-__all__ = ["MAX_IDLE_CONNECTIONS", "finish_interrupted_close", "pool_limits", "recycle_stranded"]
+__all__ = [
+    "MAX_IDLE_CONNECTIONS",
+    "SetCookieJar",
+    "finish_interrupted_close",
+    "pool_limits",
+    "recycle_stranded",
+]
 
 # Few idle connections: with many, httpcore 1.0 hands one idle connection to several waiting
 # requests at once and spends its time re-queueing the losers.
@@ -160,3 +166,17 @@ _closing: set[object] = set()  # close tasks in flight (a task nobody holds may 
 async def _aclose_quietly(closeable: Any) -> None:
     with contextlib.suppress(Exception):
         await closeable.aclose()
+
+
+class SetCookieJar(httpx.Cookies):
+    """httpx's cookie jar, skipping responses that set no cookie.
+
+    httpx hands every response to `http.cookiejar`, which builds urllib and email objects to
+    look for Set-Cookie headers: the costliest step of receiving a small answer. The jar and
+    what it stores are unchanged; only the search of a response without those headers is cut.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        headers = response.headers
+        if "set-cookie" in headers or "set-cookie2" in headers:
+            super().extract_cookies(response)

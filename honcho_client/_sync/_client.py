@@ -46,7 +46,7 @@ from .._errors import (
 from .._headers import merge_headers
 from .._logging import logger, setup_from_env
 from .._parsing import parse_response
-from .._pool import finish_interrupted_close, pool_limits, recycle_stranded
+from .._pool import SetCookieJar, finish_interrupted_close, pool_limits, recycle_stranded
 from .._request import build_request
 from .._resource import Parsed, Resource, Sync
 from .._retry import RetryPolicy, is_retryable_error, is_retryable_status
@@ -127,11 +127,15 @@ class BaseClient(Resource[Sync, Parsed]):
         self._headers = self._make_headers()
         self._owns_http = http_client is None
         self._closed = False
-        self._http = http_client or httpx.Client(
-            headers=[(k, v) for k, v in self._headers.raw if k.lower() != b"authorization"],
-            timeout=self.timeout,
-            limits=pool_limits(max_concurrency),
-        )
+        if http_client is None:
+            http_client = httpx.Client(
+                headers=[(k, v) for k, v in self._headers.raw if k.lower() != b"authorization"],
+                timeout=self.timeout,
+                limits=pool_limits(max_concurrency),
+            )
+            # The same jar; reading an answer that sets no cookie skips http.cookiejar's search.
+            http_client._cookies = SetCookieJar(http_client._cookies)
+        self._http = http_client
         # The pool we made already sends our Accept and User-Agent; a caller's pool gets all
         # our headers on each request. The key and `default_headers` are always sent per
         # request: a copy made by with_options can change them, and they must also replace the
