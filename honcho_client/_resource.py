@@ -239,23 +239,15 @@ class stream_endpoint(Generic[P, T, P2]):
         self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
     ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[T]]: ...
     def __get__(self, obj: Resource[Any, Any], owner: object) -> object:
-        plain = self._plain._bind(obj)
-        if obj._view is not Parsed:
-            send = _raw_sender(obj)
-            build_stream = self._build_stream
+        plain, build_stream = self._plain._bind(obj), self._build_stream
+        send: Callable[[Call[Any]], object] = (
+            _raw_sender(obj) if obj._view is not Parsed else obj._client._stream
+        )
 
-            def call(*args: object, **kwargs: object) -> object:
-                if kwargs.get("stream") is True:
-                    return send(build_stream(obj, *args, **kwargs))
-                return plain(*args, **kwargs)
-
-        else:
-            stream_call, build_stream = obj._client._stream, self._build_stream
-
-            def call(*args: object, **kwargs: object) -> object:
-                if kwargs.get("stream") is True:
-                    return stream_call(build_stream(obj, *args, **kwargs))
-                return plain(*args, **kwargs)
+        def call(*args: object, **kwargs: object) -> object:
+            if kwargs.get("stream") is True:
+                return send(build_stream(obj, *args, **kwargs))
+            return plain(*args, **kwargs)
 
         call.__name__ = call.__qualname__ = self._name
         call.__doc__ = self.__doc__
