@@ -132,10 +132,12 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         self._owns_http = http_client is None
         self._closed = False
         if http_client is None:
+            from .._network import AsyncPoolTransport  # imports httpcore, as httpx's pool does
+
             http_client = httpx.AsyncClient(
                 headers=[(k, v) for k, v in self._headers.raw if k.lower() != b"authorization"],
                 timeout=self.timeout,
-                limits=pool_limits(max_concurrency),
+                transport=AsyncPoolTransport(limits=pool_limits(max_concurrency)),
             )
             # The same jar; reading an answer that sets no cookie skips http.cookiejar's search.
             http_client._cookies = SetCookieJar(http_client._cookies)

@@ -128,10 +128,12 @@ class BaseClient(Resource[Sync, Parsed]):
         self._owns_http = http_client is None
         self._closed = False
         if http_client is None:
+            from .._network import PoolTransport  # imports httpcore, as httpx's pool does
+
             http_client = httpx.Client(
                 headers=[(k, v) for k, v in self._headers.raw if k.lower() != b"authorization"],
                 timeout=self.timeout,
-                limits=pool_limits(max_concurrency),
+                transport=PoolTransport(limits=pool_limits(max_concurrency)),
             )
             # The same jar; reading an answer that sets no cookie skips http.cookiejar's search.
             http_client._cookies = SetCookieJar(http_client._cookies)
