@@ -13,7 +13,7 @@ So these permits are the only bound:
 - every attempt takes a permit before it reaches the pool, and gives it back when its response is
   closed: at once for a read body, when the stream is closed for a streamed one (`PermitStream`),
   so `max_concurrency` bounds open streams too;
-- the pool the SDK creates has no connection limit (`_pool.POOL_LIMITS`): a connection stranded
+- the pool the SDK creates has no connection limit (`_pool.pool_limits`): a connection stranded
   by a cancellation never blocks a request, and `_pool.recycle_stranded` removes it after the
   attempt that left it;
 - waiting for a permit is bounded by the pool timeout of the request (`httpx.Timeout.pool`);

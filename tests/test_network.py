@@ -77,6 +77,16 @@ async def _server(handler: Handler, **options: Any) -> AsyncIterator[asyncio.Ser
             await asyncio.wait_for(server.wait_closed(), 1.0)
 
 
+async def _get_app(
+    handler: Handler, *, scheme: str = "http", tls: ssl.SSLContext | None = None, **options: Any
+) -> None:
+    """One SDK call (`apps.get_by_name`, no retries) to a server answering with `handler`."""
+    async with _server(handler, ssl=tls) as server:
+        url = f"{scheme}://localhost:{_port(server)}"
+        async with AsyncHoncho(base_url=url, max_retries=0, **options) as client:
+            await client.apps.get_by_name("n")
+
+
 def _port(server: asyncio.Server) -> int:
     port: int = server.sockets[0].getsockname()[1]
     return port
@@ -208,11 +218,8 @@ async def test_a_silent_server_gives_a_read_timeout_naming_the_phase() -> None:
         await asyncio.sleep(5)
         writer.close()
 
-    async with _server(silent) as server:
-        url = f"http://127.0.0.1:{_port(server)}"
-        async with AsyncHoncho(base_url=url, max_retries=0, timeout=0.2) as client:
-            with pytest.raises(APITimeoutError, match="read timeout: the server sent nothing"):
-                await client.apps.get_by_name("n")
+    with pytest.raises(APITimeoutError, match="read timeout: the server sent nothing"):
+        await _get_app(silent, timeout=0.2)
 
 
 async def test_a_reset_mid_body_is_a_connection_error_naming_the_reset() -> None:
@@ -224,11 +231,8 @@ async def test_a_reset_mid_body_is_a_connection_error_naming_the_reset() -> None
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
         writer.transport.abort()
 
-    async with _server(reset) as server:
-        url = f"http://127.0.0.1:{_port(server)}"
-        async with AsyncHoncho(base_url=url, max_retries=0) as client:
-            with pytest.raises(APIConnectionError, match=r"127\.0\.0\.1") as caught:
-                await client.apps.get_by_name("n")
+    with pytest.raises(APIConnectionError, match="localhost") as caught:
+        await _get_app(reset)
     assert "reset" in str(caught.value) or "broke off" in str(caught.value)
 
 
@@ -377,11 +381,8 @@ async def test_https_over_tls(certificate_authority: trustme.CA) -> None:
 
 async def test_an_untrusted_certificate_is_named(certificate_authority: trustme.CA) -> None:
     tls = _server_tls(certificate_authority)
-    async with _server(_keep_answering, ssl=tls) as server:
-        url = f"https://localhost:{_port(server)}"
-        async with AsyncHoncho(base_url=url, max_retries=0) as client:
-            with pytest.raises(APIConnectionError, match="TLS certificate not accepted"):
-                await client.apps.get_by_name("n")
+    with pytest.raises(APIConnectionError, match="TLS certificate not accepted"):
+        await _get_app(_keep_answering, scheme="https", tls=tls)
 
 
 async def test_a_server_that_never_answers_the_handshake_is_a_connect_timeout() -> None:
@@ -389,11 +390,8 @@ async def test_a_server_that_never_answers_the_handshake_is_a_connect_timeout() 
         await asyncio.sleep(5)
         writer.close()
 
-    async with _server(mute) as server:
-        url = f"https://127.0.0.1:{_port(server)}"
-        async with AsyncHoncho(base_url=url, max_retries=0, timeout=0.3) as client:
-            with pytest.raises(APITimeoutError, match="connect timeout"):
-                await client.apps.get_by_name("n")
+    with pytest.raises(APITimeoutError, match="connect timeout"):
+        await _get_app(mute, scheme="https", timeout=0.3)
 
 
 async def test_a_plain_http_server_behind_https_is_a_tls_error() -> None:
@@ -403,8 +401,5 @@ async def test_a_plain_http_server_behind_https_is_a_tls_error() -> None:
         await writer.drain()
         writer.close()
 
-    async with _server(plain) as server:
-        url = f"https://127.0.0.1:{_port(server)}"
-        async with AsyncHoncho(base_url=url, max_retries=0) as client:
-            with pytest.raises(APIConnectionError, match="TLS"):
-                await client.apps.get_by_name("n")
+    with pytest.raises(APIConnectionError, match="TLS"):
+        await _get_app(plain, scheme="https")
