@@ -199,9 +199,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         except BaseException:
             await self.aclose()
             raise
-        if (
-            transport is None
-        ):  # pragma: no cover - start_tls returns None only for a closing transport
+        if transport is None:  # pragma: no cover - only for a transport closed meanwhile
             raise httpcore.ConnectError("the connection closed during the TLS handshake")
         self._protocol.transport = transport
         return AsyncioStream(transport, self._protocol)
