@@ -113,6 +113,7 @@ def build_request(
             merged["Content-Type"] = content_type
     cookies = {k: _text(v) for k, v in checked["cookies"].items() if v is not None}
     try:
+        url = base_url + encode_path(op, checked["path"])
         if (
             merged is headers_of_client
             and not cookies
@@ -124,7 +125,7 @@ def build_request(
             # pool rather than once per request (the URL is absolute: no base URL to merge).
             return httpx.Request(
                 op.method,
-                base_url + encode_path(op, checked["path"]),
+                url,
                 params=params or None,
                 content=content,
                 data=data,
@@ -134,7 +135,7 @@ def build_request(
             )
         return http.build_request(
             op.method,
-            base_url + encode_path(op, checked["path"]),
+            url,
             params=params or None,
             content=content,
             data=data,
