@@ -16,11 +16,12 @@ import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
+import _sockets
 import httpx
 import pytest
+from _bodies import CHAT, CREATE, GET, METAMESSAGE
 from _clients import async_honcho_factory
 from _servers.faults import Fault, FaultServer
 
@@ -36,15 +37,6 @@ from honcho_client.testing import FakeHoncho, FakeServer
 pytest.importorskip("httpx_aiohttp", reason="needs the aiohttp extra: pip install -e '.[aiohttp]'")
 
 from honcho_client._aiohttp_transport import translate_error
-
-CREATE = "/v1/apps/a/users/u/metamessages"
-GET = "/v1/apps/a/users/u/metamessages/m1"
-CHAT = "/v1/apps/a/users/u/sessions/s/chat"
-METAMESSAGE: dict[str, Any] = {
-    "id": "m1", "label": "x", "metamessage_type": "x", "content": "c", "user_id": "u", "app_id": "a",
-    "session_id": None, "message_id": None, "metadata": {}, "created_at": "2024-05-06T07:08:09Z",
-}  # fmt: skip
-FD_DIR = Path(f"/proc/{os.getpid()}/fd")
 
 
 @asynccontextmanager
@@ -348,29 +340,10 @@ def test_errors_that_are_not_transport_failures_pass_through() -> None:
 # Lifecycle: sockets, event loops, imports ------------------------------------------------------
 
 
-def _open_sockets() -> int:
-    count = 0
-    for fd in FD_DIR.iterdir():
-        try:
-            count += os.readlink(fd).startswith("socket:")
-        except OSError:  # closed while listing
-            continue
-    return count
-
-
-async def _settled_sockets(expected: int) -> int:
-    """The socket count once it equals `expected` (the test server's threads notice a closed
-    connection within 50 ms), or its value after 5 s."""
-    deadline = time.monotonic() + 5.0
-    while (count := _open_sockets()) != expected and time.monotonic() < deadline:
-        await asyncio.sleep(0.02)
-    return count
-
-
-@pytest.mark.skipif(not FD_DIR.is_dir(), reason="counts sockets through /proc")
+@pytest.mark.skipif(not _sockets.available(), reason="counts sockets through /proc")
 async def test_close_leaves_no_socket_open(server: FaultServer) -> None:
     server.route("POST", CHAT, Fault.stream([b"a", b"b"], interval=0.05))
-    before = _open_sockets()
+    before = _sockets.open_sockets()
     http = DefaultAioHttpClient()
     async with AsyncHoncho(base_url=server.url, http_client=http) as client:
         await asyncio.gather(*(create(client) for _ in range(20)))
@@ -378,9 +351,9 @@ async def test_close_leaves_no_socket_open(server: FaultServer) -> None:
             "s", app_id="a", user_id="u", queries="q", stream=True
         )
         await stream.close()
-        assert _open_sockets() > before
+        assert _sockets.open_sockets() > before
     await http.aclose()
-    assert await _settled_sockets(before) == before
+    assert await _sockets.settle_async(before) == before
 
 
 def test_made_outside_an_event_loop_and_used_in_one(server: FaultServer) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 import _sockets
 import httpx
 import pytest
+from _bodies import CHAT, CREATE, GET, LIST, METAMESSAGE, PAGE
 from _clients import AsyncHonchoFactory
 from _servers.faults import Fault, FaultServer
 
@@ -30,15 +31,6 @@ from honcho_client._concurrency import AsyncPermits, Permits
 SEED = 20_240_506
 CALLS = 2_000
 IN_FLIGHT = 25  # calls started before waiting for one to end
-GET = "/v1/apps/a/users/u/metamessages/m1"
-CREATE = "/v1/apps/a/users/u/metamessages"
-LIST = "/v1/apps/a/users/u/metamessages/list"
-CHAT = "/v1/apps/a/users/u/sessions/s/chat"
-METAMESSAGE = {
-    "id": "m1", "label": "x", "metamessage_type": "x", "content": "c", "user_id": "u", "app_id": "a",
-    "session_id": None, "message_id": None, "metadata": {}, "created_at": "2024-05-06T07:08:09Z",
-}  # fmt: skip
-PAGE = {"items": [METAMESSAGE], "total": 1, "page": 1, "size": 50, "pages": 1}
 
 needs_proc = pytest.mark.skipif(not _sockets.available(), reason="needs /proc to count sockets")
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _bodies import GET, METAMESSAGE
 from _servers.faults import Fault, FaultServer
 
 from honcho_client import (
@@ -18,11 +19,6 @@ from honcho_client import (
     RequestValidationError,
 )
 
-GET = "/v1/apps/a/users/u/metamessages/m1"
-METAMESSAGE = {
-    "id": "m1", "label": "x", "metamessage_type": "x", "content": "c", "user_id": "u", "app_id": "a",
-    "session_id": None, "message_id": None, "metadata": {}, "created_at": "2024-05-06T07:08:09Z",
-}  # fmt: skip
 CLIENTS = [Honcho, AsyncHoncho]
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from _bodies import CHAT, CREATE, GET, LIST, METAMESSAGE, PAGE
 from _clients import ASYNC_TRANSPORTS, async_honcho_factory
 from _servers.faults import Fault, FaultServer
 
@@ -35,15 +36,6 @@ from honcho_client import (
 )
 
 MODES = ["sync", "async", *(["aiohttp"] if "aiohttp" in ASYNC_TRANSPORTS else [])]
-CREATE = "/v1/apps/a/users/u/metamessages"
-LIST = "/v1/apps/a/users/u/metamessages/list"
-GET = "/v1/apps/a/users/u/metamessages/m1"
-CHAT = "/v1/apps/a/users/u/sessions/s/chat"
-METAMESSAGE = {
-    "id": "m1", "label": "x", "metamessage_type": "x", "content": "c", "user_id": "u", "app_id": "a",
-    "session_id": None, "message_id": None, "metadata": {}, "created_at": "2024-05-06T07:08:09Z",
-}  # fmt: skip
-PAGE = {"items": [METAMESSAGE], "total": 1, "page": 1, "size": 50, "pages": 1}
 
 
 def run(mode: str, call: Callable[[Any], Any], **client_args: Any) -> Any:
