@@ -19,7 +19,7 @@ import pydantic_core
 
 from ._errors import RequestValidationError, ValidationIssue
 
-__all__ = ["encode_json"]
+__all__ = ["encode_json", "surrogate_at"]
 
 Loc = tuple[str | int, ...]
 
@@ -57,17 +57,14 @@ def _problems(value: object, loc: Loc) -> Iterator[ValidationIssue]:
                 f"must be a finite number, got {value!r} (JSON has no NaN or infinity)",
             )
     elif isinstance(value, str):
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as error:
-                char = value[error.start]
-                yield ValidationIssue(
-                    loc,
-                    "utf-8",
-                    f"contains a lone surrogate U+{ord(char):04X} at position {error.start}, "
-                    "which cannot be encoded as UTF-8",
-                )
+        index = surrogate_at(value)
+        if index is not None:
+            yield ValidationIssue(
+                loc,
+                "utf-8",
+                f"contains a lone surrogate U+{ord(value[index]):04X} at position {index}, "
+                "which cannot be encoded as UTF-8",
+            )
     elif isinstance(value, Mapping):
         for key, item in value.items():
             where = (*loc, key if isinstance(key, str) else str(key))
@@ -91,6 +88,17 @@ def _problems(value: object, loc: Loc) -> Iterator[ValidationIssue]:
             f"cannot be sent as JSON: {type(value).__module__}.{type(value).__qualname__} "
             "is not a JSON value (use str, int, float, bool, None, list or dict)",
         )
+
+
+def surrogate_at(text: str) -> int | None:
+    """Where `text` holds a lone surrogate (no UTF-8 form), or None."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
 
 
 def _serializable(value: object) -> bool:

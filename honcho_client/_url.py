@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ._errors import RequestValidationError, ValidationIssue
+from ._json import surrogate_at
 
 __all__ = ["MAX_URL_LENGTH", "url_error"]
 
@@ -28,9 +29,14 @@ def url_error(
         (("query", name), value) for name, value in query
     ]
     issues = [
-        ValidationIssue(loc, "utf-8", f"contains a lone surrogate {_char(value)}: no UTF-8 form")
+        ValidationIssue(
+            loc,
+            "utf-8",
+            f"contains a lone surrogate U+{ord(value[index]):04X} at position {index}: "
+            "no UTF-8 form",
+        )
         for loc, value in values
-        if isinstance(value, str) and _surrogate(value) is not None
+        if isinstance(value, str) and (index := surrogate_at(value)) is not None
     ]
     if not issues and "too long" in str(error):
         loc, longest = max(values, key=lambda item: len(str(item[1])), default=(("url",), ""))
@@ -45,18 +51,3 @@ def url_error(
     if not issues:
         issues.append(ValidationIssue(("url",), "url", f"cannot be built: {error}"))
     return RequestValidationError(operation, issues)
-
-
-def _surrogate(text: str) -> int | None:
-    if text.isascii():
-        return None
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        return error.start
-    return None
-
-
-def _char(text: str) -> str:
-    index = _surrogate(text) or 0
-    return f"U+{ord(text[index]):04X} at position {index}"
