@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from ._pool import close_in_background
+
 if TYPE_CHECKING:
     import asyncio
 
 __all__ = ["AsyncStreamGuard", "StreamGuard"]
-
-_closing: set[object] = set()  # close tasks in flight (a task nobody holds may be collected)
 
 
 def _warn(call: str) -> None:
@@ -54,18 +54,7 @@ def _close_later(loop: asyncio.AbstractEventLoop, response: httpx.Response, call
     if loop.is_closed():
         return
     with contextlib.suppress(RuntimeError):  # the loop closed meanwhile, and its connections
-        loop.call_soon_threadsafe(_start_close, loop, response)
-
-
-def _start_close(loop: asyncio.AbstractEventLoop, response: httpx.Response) -> None:
-    task = loop.create_task(_aclose_quietly(response))
-    _closing.add(task)
-    task.add_done_callback(_closing.discard)
-
-
-async def _aclose_quietly(response: httpx.Response) -> None:
-    with contextlib.suppress(Exception):  # nobody is left to tell: the stream was dropped
-        await response.aclose()
+        loop.call_soon_threadsafe(close_in_background, response)
 
 
 class StreamGuard:

@@ -37,6 +37,7 @@ import httpx
 __all__ = [
     "MAX_IDLE_CONNECTIONS",
     "SetCookieJar",
+    "close_in_background",
     "finish_interrupted_close",
     "pool_limits",
     "recycle_stranded",
@@ -96,7 +97,7 @@ def finish_interrupted_close(response: httpx.Response) -> None:
         return
     if not getattr(pool_stream, "_closed", False):
         # The close had not begun: do all of it, off the cancelled task.
-        _close_async(response)
+        close_in_background(response)
         return
     with lock:
         if pool_request not in requests:
@@ -105,7 +106,7 @@ def finish_interrupted_close(response: httpx.Response) -> None:
         closing = assign()
     for connection in [getattr(pool_request, "connection", None), *closing]:
         if connection is not None:
-            _close_async(connection)
+            close_in_background(connection)
 
 
 def _pool_stream(stream: object) -> object | None:
@@ -148,11 +149,12 @@ def _close(http: httpx.Client | httpx.AsyncClient, connection: Any) -> None:
         with contextlib.suppress(Exception):
             connection.close()
     else:
-        _close_async(connection)
+        close_in_background(connection)
 
 
-def _close_async(closeable: Any) -> None:
-    """`await closeable.aclose()` in a task of its own, which no cancellation reaches."""
+def close_in_background(closeable: Any) -> None:
+    """`await closeable.aclose()` in a task of its own on the running loop, which no
+    cancellation reaches; an error closing it is dropped (nobody is left to tell)."""
     import asyncio  # only an async client gets here
 
     task = asyncio.get_running_loop().create_task(_aclose_quietly(closeable))
