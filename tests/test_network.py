@@ -21,6 +21,7 @@ import httpcore
 import httpx
 import pytest
 import trustme
+from _servers.faults import refused_url
 
 from honcho_client import APIConnectionError, APITimeoutError, AsyncHoncho
 from honcho_client._network import (
@@ -239,49 +240,44 @@ async def test_a_reset_mid_body_is_a_connection_error_naming_the_reset() -> None
 # Connecting ----------------------------------------------------------------------------------
 
 
+def _refused_address() -> tuple[str, int]:
+    url = httpx.URL(refused_url())
+    assert url.port is not None
+    return url.host, url.port
+
+
 async def test_a_refused_connection_names_the_refusal() -> None:
-    with socket.socket() as unused:
-        unused.bind(("127.0.0.1", 0))
-        port = unused.getsockname()[1]
-    async with AsyncHoncho(base_url=f"http://127.0.0.1:{port}", max_retries=0) as client:
+    async with AsyncHoncho(base_url=refused_url(), max_retries=0) as client:
         with pytest.raises(APIConnectionError, match="connection refused"):
             await client.apps.get_by_name("n")
 
 
-async def test_the_next_address_is_tried_when_the_first_hangs() -> None:
+@pytest.mark.parametrize(
+    ("first", "earliest", "latest"),
+    [("hangs", HAPPY_EYEBALLS_DELAY * 0.9, 2.0), ("refuses", 0.0, HAPPY_EYEBALLS_DELAY)],
+)
+async def test_the_next_address_is_tried_when_the_first_fails_to_connect(
+    first: str, earliest: float, latest: float
+) -> None:
+    """After HAPPY_EYEBALLS_DELAY when the first address hangs; at once when it refuses."""
     loop = asyncio.get_running_loop()
     async with _server(_keep_answering) as server:
         with _hanging_address() as hanging:
-            _fake_resolver(loop, hanging, ("127.0.0.1", _port(server)))
+            _fake_resolver(
+                loop,
+                hanging if first == "hangs" else _refused_address(),
+                ("127.0.0.1", _port(server)),
+            )
             started = loop.time()
             stream = await AsyncioBackend().connect_tcp("twohomes.test", 80, timeout=5.0)
             took = loop.time() - started
             assert stream.get_extra_info("server_addr")[1] == _port(server)
             await stream.aclose()
-    assert HAPPY_EYEBALLS_DELAY * 0.9 <= took < 2.0
-
-
-async def test_the_next_address_is_tried_at_once_when_the_first_refuses() -> None:
-    loop = asyncio.get_running_loop()
-    with socket.socket() as unused:
-        unused.bind(("127.0.0.1", 0))
-        refused = unused.getsockname()
-    async with _server(_keep_answering) as server:
-        _fake_resolver(loop, refused, ("127.0.0.1", _port(server)))
-        started = loop.time()
-        stream = await AsyncioBackend().connect_tcp("twohomes.test", 80, timeout=5.0)
-        took = loop.time() - started
-        assert stream.get_extra_info("server_addr")[1] == _port(server)
-        await stream.aclose()
-    assert took < HAPPY_EYEBALLS_DELAY
+    assert earliest <= took < latest
 
 
 async def test_every_address_refused_raises_the_refusal() -> None:
-    loop = asyncio.get_running_loop()
-    with socket.socket() as a, socket.socket() as b:
-        a.bind(("127.0.0.1", 0))
-        b.bind(("127.0.0.1", 0))
-        _fake_resolver(loop, a.getsockname(), b.getsockname())
+    _fake_resolver(asyncio.get_running_loop(), _refused_address(), _refused_address())
     with pytest.raises(httpcore.ConnectError) as caught:
         await AsyncioBackend().connect_tcp("twohomes.test", 80, timeout=5.0)
     assert isinstance(caught.value.__cause__, ConnectionRefusedError)
