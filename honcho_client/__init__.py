@@ -16,42 +16,42 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._aiohttp import DefaultAioHttpClient as DefaultAioHttpClient
-    from ._async._awaitables import AsyncPaginator as AsyncPaginator
-    from ._async._client import AsyncHoncho as AsyncHoncho
-    from ._async._pagination import AsyncPage as AsyncPage
-    from ._async._response import AsyncAPIResponse as AsyncAPIResponse
-    from ._async._streaming import AsyncChatStream as AsyncChatStream
-    from ._errors import APIConnectionError as APIConnectionError
-    from ._errors import APIError as APIError
-    from ._errors import APIResponseValidationError as APIResponseValidationError
-    from ._errors import APIStatusError as APIStatusError
-    from ._errors import APITimeoutError as APITimeoutError
-    from ._errors import AuthenticationError as AuthenticationError
-    from ._errors import BadRequestError as BadRequestError
-    from ._errors import ClientClosedError as ClientClosedError
-    from ._errors import ConfigurationError as ConfigurationError
-    from ._errors import ConflictError as ConflictError
-    from ._errors import HonchoError as HonchoError
-    from ._errors import InternalServerError as InternalServerError
-    from ._errors import NotFoundError as NotFoundError
-    from ._errors import PermissionDeniedError as PermissionDeniedError
-    from ._errors import RateLimitError as RateLimitError
-    from ._errors import RequestValidationError as RequestValidationError
-    from ._errors import StreamConsumedError as StreamConsumedError
-    from ._errors import UnprocessableEntityError as UnprocessableEntityError
-    from ._errors import UsageError as UsageError
-    from ._errors import ValidationIssue as ValidationIssue
-    from ._options import RequestOptions as RequestOptions
-    from ._sse import ServerSentEvent as ServerSentEvent
-    from ._sync._client import Honcho as Honcho
-    from ._sync._pagination import SyncPage as SyncPage
-    from ._sync._response import APIResponse as APIResponse
-    from ._sync._streaming import ChatStream as ChatStream
-    from ._types import NOT_GIVEN as NOT_GIVEN
-    from ._types import NotGiven as NotGiven
-    from ._types import Omit as Omit
-    from ._types import omit as omit
+    from ._client.async_client import AsyncHoncho as AsyncHoncho
+    from ._client.async_pages import AsyncPage as AsyncPage
+    from ._client.async_response import AsyncAPIResponse as AsyncAPIResponse
+    from ._client.async_streams import AsyncChatStream as AsyncChatStream
+    from ._client.awaitables import AsyncPaginator as AsyncPaginator
+    from ._client.sync_client import Honcho as Honcho
+    from ._client.sync_pages import SyncPage as SyncPage
+    from ._client.sync_response import APIResponse as APIResponse
+    from ._client.sync_streams import ChatStream as ChatStream
+    from ._core.errors import APIConnectionError as APIConnectionError
+    from ._core.errors import APIError as APIError
+    from ._core.errors import APIResponseValidationError as APIResponseValidationError
+    from ._core.errors import APIStatusError as APIStatusError
+    from ._core.errors import APITimeoutError as APITimeoutError
+    from ._core.errors import AuthenticationError as AuthenticationError
+    from ._core.errors import BadRequestError as BadRequestError
+    from ._core.errors import ClientClosedError as ClientClosedError
+    from ._core.errors import ConfigurationError as ConfigurationError
+    from ._core.errors import ConflictError as ConflictError
+    from ._core.errors import HonchoError as HonchoError
+    from ._core.errors import InternalServerError as InternalServerError
+    from ._core.errors import NotFoundError as NotFoundError
+    from ._core.errors import PermissionDeniedError as PermissionDeniedError
+    from ._core.errors import RateLimitError as RateLimitError
+    from ._core.errors import RequestValidationError as RequestValidationError
+    from ._core.errors import StreamConsumedError as StreamConsumedError
+    from ._core.errors import UnprocessableEntityError as UnprocessableEntityError
+    from ._core.errors import UsageError as UsageError
+    from ._core.errors import ValidationIssue as ValidationIssue
+    from ._core.options import RequestOptions as RequestOptions
+    from ._core.sentinels import NOT_GIVEN as NOT_GIVEN
+    from ._core.sentinels import NotGiven as NotGiven
+    from ._core.sentinels import Omit as Omit
+    from ._core.sentinels import omit as omit
+    from ._core.sse import ServerSentEvent as ServerSentEvent
+    from ._http.aiohttp import DefaultAioHttpClient as DefaultAioHttpClient
 
 __all__ = [
     "NOT_GIVEN",
@@ -93,24 +93,24 @@ __all__ = [
     "omit",
 ]
 
-_ERRORS = "._errors"
+_ERRORS = "._core.errors"
 _SOURCES: dict[str, str] = {
-    "Honcho": "._sync._client",
-    "AsyncHoncho": "._async._client",
-    "SyncPage": "._sync._pagination",
-    "AsyncPage": "._async._pagination",
-    "AsyncPaginator": "._async._awaitables",
-    "APIResponse": "._sync._response",
-    "AsyncAPIResponse": "._async._response",
-    "ChatStream": "._sync._streaming",
-    "AsyncChatStream": "._async._streaming",
-    "RequestOptions": "._options",
-    "ServerSentEvent": "._sse",
-    "DefaultAioHttpClient": "._aiohttp",
-    "NOT_GIVEN": "._types",
-    "NotGiven": "._types",
-    "Omit": "._types",
-    "omit": "._types",
+    "Honcho": "._client.sync_client",
+    "AsyncHoncho": "._client.async_client",
+    "SyncPage": "._client.sync_pages",
+    "AsyncPage": "._client.async_pages",
+    "AsyncPaginator": "._client.awaitables",
+    "APIResponse": "._client.sync_response",
+    "AsyncAPIResponse": "._client.async_response",
+    "ChatStream": "._client.sync_streams",
+    "AsyncChatStream": "._client.async_streams",
+    "RequestOptions": "._core.options",
+    "ServerSentEvent": "._core.sse",
+    "DefaultAioHttpClient": "._http.aiohttp",
+    "NOT_GIVEN": "._core.sentinels",
+    "NotGiven": "._core.sentinels",
+    "Omit": "._core.sentinels",
+    "omit": "._core.sentinels",
 }
 
 

@@ -62,7 +62,7 @@ def test_changed_max_length_makes_check_fail_naming_the_files(tmp_path: Path) ->
 
 
 def test_an_edited_sync_twin_is_stale(generated: dict[Path, str]) -> None:
-    path = _unasync.SYNC_DIR / "_client.py"
+    path = _unasync.CLIENT_DIR / "sync_client.py"
     edited = dict(generated)
     edited[path] = generated[path] + "\n# edited by hand\n"
     assert cli.stale_files(edited) == [f"{path} (differs)"]

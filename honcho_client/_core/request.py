@@ -23,16 +23,16 @@ from urllib.parse import quote
 import httpx
 import pydantic_core
 
-from ._errors import RequestValidationError, ValidationIssue
-from ._headers import request_headers
-from ._json import encode_json
-from ._url import url_error
+from .errors import RequestValidationError, ValidationIssue
+from .headers import request_headers
+from .jsonbody import encode_json
+from .urls import url_error
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from ._operation import Call, Operation
-    from ._validation import Checked
+    from .operation import Call, Operation
+    from .validation import Checked
 
 __all__ = ["build_request", "encode_path"]
 

@@ -1,5 +1,5 @@
-# Generated from honcho_client/_async/_streaming.py by `python -m codegen`. Do not edit: change that file.
-"""Sync twin of `honcho_client/_async/_streaming.py`; read that file for the documentation."""
+# Generated from honcho_client/_client/async_streams.py by `python -m codegen`. Do not edit: change that file.
+"""Sync twin of `honcho_client/_client/async_streams.py`; read that file for the documentation."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import httpx
 
-from .._errors import StreamConsumedError, read_error
-from .._lifecycle import StreamGuard
-from .._parsing import parse_dialectic
-from .._sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+from .._core.errors import StreamConsumedError, read_error
+from .._core.parsing import parse_dialectic
+from .._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+from .stream_guard import StreamGuard
 
 __all__ = ["ChatStream"]
 

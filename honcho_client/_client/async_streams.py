@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from .._errors import StreamConsumedError, read_error
-from .._lifecycle import AsyncStreamGuard
-from .._parsing import parse_dialectic
-from .._sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+from .._core.errors import StreamConsumedError, read_error
+from .._core.parsing import parse_dialectic
+from .._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+from .stream_guard import AsyncStreamGuard
 
 __all__ = ["AsyncChatStream"]
 

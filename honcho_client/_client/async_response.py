@@ -1,22 +1,24 @@
-# Generated from honcho_client/_async/_response.py by `python -m codegen`. Do not edit: change that file.
-"""Sync twin of `honcho_client/_async/_response.py`; read that file for the documentation."""
+"""`AsyncAPIResponse`: what `.with_raw_response` and `.with_streaming_response` return.
+
+Its sync twin `APIResponse` is generated from this file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Generic, TypeVar
 
 import httpx
 
-from .._errors import read_error
-from .._lifecycle import StreamGuard
+from .._core.errors import read_error
+from .stream_guard import AsyncStreamGuard
 
-__all__ = ["APIResponse"]
+__all__ = ["AsyncAPIResponse"]
 
 T = TypeVar("T")
 
 
-class APIResponse(Generic[T]):
+class AsyncAPIResponse(Generic[T]):
     """The HTTP response of one call, with `parse()` to get the typed result.
 
     From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
@@ -36,7 +38,7 @@ class APIResponse(Generic[T]):
         self.http_response = response
         self._parse = parse
         self._parsed: list[T] = []
-        self._guard = None if call is None else StreamGuard(self, response, call)
+        self._guard = None if call is None else AsyncStreamGuard(self, response, call)
 
     @property
     def status_code(self) -> int:
@@ -54,52 +56,52 @@ class APIResponse(Generic[T]):
     def method(self) -> str:
         return self.http_response.request.method
 
-    def read(self) -> bytes:
+    async def read(self) -> bytes:
         """The whole body."""
         try:
-            return self.http_response.read()
+            return await self.http_response.aread()
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    def parse(self) -> T:
+    async def parse(self) -> T:
         """The typed result, as the plain method call would have returned it."""
         if not self._parsed:
-            self.read()
+            await self.read()
             self._parsed.append(self._parse(self.http_response))
         return self._parsed[0]
 
-    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         try:
-            for chunk in self.http_response.iter_bytes(chunk_size):
+            async for chunk in self.http_response.aiter_bytes(chunk_size):
                 yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
         try:
-            for chunk in self.http_response.iter_text(chunk_size):
+            async for chunk in self.http_response.aiter_text(chunk_size):
                 yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    def iter_lines(self) -> Iterator[str]:
+    async def iter_lines(self) -> AsyncIterator[str]:
         try:
-            for line in self.http_response.iter_lines():
+            async for line in self.http_response.aiter_lines():
                 yield line
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    def close(self) -> None:
+    async def close(self) -> None:
         """Close the connection and free the slot; safe to call more than once."""
         if self._guard is not None:
             self._guard.detach()
-        self.http_response.close()
+        await self.http_response.aclose()
 
-    def __enter__(self) -> APIResponse[T]:
+    async def __aenter__(self) -> AsyncAPIResponse[T]:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} [{self.status_code}] {self.method} {self.url.path}>"

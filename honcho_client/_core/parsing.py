@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, TypeVar
 import httpx
 import pydantic
 
-from ._errors import APIResponseValidationError
+from .errors import APIResponseValidationError
 
 if TYPE_CHECKING:
-    from ._operation import Operation
+    from .operation import Operation
 
 __all__ = ["parse_dialectic", "parse_response"]
 
@@ -25,7 +25,7 @@ def parse_response(op: Operation[T], response: httpx.Response) -> T:
 
 def parse_dialectic(response: httpx.Response) -> str:
     """The answer text of a chat call that was asked to stream but answered with JSON."""
-    from .types.dialectic_response import DialecticResponse
+    from ..types.dialectic_response import DialecticResponse
 
     return _parse(DialecticResponse.model_validate_json, response).content
 

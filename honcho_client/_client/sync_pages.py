@@ -1,27 +1,25 @@
-"""`AsyncPage`: one page of a list, and lazy iteration over all pages.
-
-Its sync twin `SyncPage` is generated from this file.
-"""
+# Generated from honcho_client/_client/async_pages.py by `python -m codegen`. Do not edit: change that file.
+"""Sync twin of `honcho_client/_client/async_pages.py`; read that file for the documentation."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
 
-from .._errors import UsageError
-from .._paging import check_progress
+from .._core.errors import UsageError
+from .._core.paging import check_progress
 
 if TYPE_CHECKING:
-    from .._page import Page
+    from .._core.page import Page
 
-__all__ = ["AsyncPage"]
+__all__ = ["SyncPage"]
 
 T = TypeVar("T")
 
 
-class AsyncPage(Generic[T]):
+class SyncPage(Generic[T]):
     """A page of results: `items`, `total`, `page`, `size` and `pages`.
 
     Iterating the page yields every item from this page on, fetching later pages one request at
@@ -33,7 +31,7 @@ class AsyncPage(Generic[T]):
     def __init__(
         self,
         data: Page[T],
-        fetch: Callable[[int], Awaitable[AsyncPage[T]]],
+        fetch: Callable[[int], SyncPage[T]],
         request: httpx.Request | None = None,
     ) -> None:
         self.items: list[T] = data.items
@@ -55,25 +53,25 @@ class AsyncPage(Generic[T]):
         """The query that fetches the next page, or None on the last page."""
         return {"page": self.page + 1} if self.has_next_page() else None
 
-    async def get_next_page(self) -> AsyncPage[T]:
+    def get_next_page(self) -> SyncPage[T]:
         info = self.next_page_info()
         if info is None:
             raise UsageError("this is the last page; check has_next_page() first")
-        page = await self._fetch(info["page"])
+        page = self._fetch(info["page"])
         check_progress(self, page, page._request or self._request)
         return page
 
-    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+    def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page and every later one."""
         page = self
         while True:
             yield page
             if not page.has_next_page():
                 return
-            page = await page.get_next_page()
+            page = page.get_next_page()
 
-    async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.iter_pages():
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
             for item in page.items:
                 yield item
 

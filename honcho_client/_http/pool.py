@@ -34,10 +34,10 @@ from typing import Any
 
 import httpx
 
+from .._client.runner import close_in_background
+
 __all__ = [
     "MAX_IDLE_CONNECTIONS",
-    "SetCookieJar",
-    "close_in_background",
     "finish_interrupted_close",
     "pool_limits",
     "recycle_stranded",
@@ -150,35 +150,3 @@ def _close(http: httpx.Client | httpx.AsyncClient, connection: Any) -> None:
             connection.close()
     else:
         close_in_background(connection)
-
-
-def close_in_background(closeable: Any) -> None:
-    """`await closeable.aclose()` in a task of its own on the running loop, which no
-    cancellation reaches; an error closing it is dropped (nobody is left to tell)."""
-    import asyncio  # only an async client gets here
-
-    task = asyncio.get_running_loop().create_task(_aclose_quietly(closeable))
-    _closing.add(task)
-    task.add_done_callback(_closing.discard)
-
-
-_closing: set[object] = set()  # close tasks in flight (a task nobody holds may be collected)
-
-
-async def _aclose_quietly(closeable: Any) -> None:
-    with contextlib.suppress(Exception):
-        await closeable.aclose()
-
-
-class SetCookieJar(httpx.Cookies):
-    """httpx's cookie jar, skipping responses that set no cookie.
-
-    httpx hands every response to `http.cookiejar`, which builds urllib and email objects to
-    look for Set-Cookie headers: the costliest step of receiving a small answer. The jar and
-    what it stores are unchanged; only the search of a response without those headers is cut.
-    """
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        headers = response.headers
-        if "set-cookie" in headers or "set-cookie2" in headers:
-            super().extract_cookies(response)

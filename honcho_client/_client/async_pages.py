@@ -1,25 +1,27 @@
-# Generated from honcho_client/_async/_pagination.py by `python -m codegen`. Do not edit: change that file.
-"""Sync twin of `honcho_client/_async/_pagination.py`; read that file for the documentation."""
+"""`AsyncPage`: one page of a list, and lazy iteration over all pages.
+
+Its sync twin `SyncPage` is generated from this file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
 
-from .._errors import UsageError
-from .._paging import check_progress
+from .._core.errors import UsageError
+from .._core.paging import check_progress
 
 if TYPE_CHECKING:
-    from .._page import Page
+    from .._core.page import Page
 
-__all__ = ["SyncPage"]
+__all__ = ["AsyncPage"]
 
 T = TypeVar("T")
 
 
-class SyncPage(Generic[T]):
+class AsyncPage(Generic[T]):
     """A page of results: `items`, `total`, `page`, `size` and `pages`.
 
     Iterating the page yields every item from this page on, fetching later pages one request at
@@ -31,7 +33,7 @@ class SyncPage(Generic[T]):
     def __init__(
         self,
         data: Page[T],
-        fetch: Callable[[int], SyncPage[T]],
+        fetch: Callable[[int], Awaitable[AsyncPage[T]]],
         request: httpx.Request | None = None,
     ) -> None:
         self.items: list[T] = data.items
@@ -53,25 +55,25 @@ class SyncPage(Generic[T]):
         """The query that fetches the next page, or None on the last page."""
         return {"page": self.page + 1} if self.has_next_page() else None
 
-    def get_next_page(self) -> SyncPage[T]:
+    async def get_next_page(self) -> AsyncPage[T]:
         info = self.next_page_info()
         if info is None:
             raise UsageError("this is the last page; check has_next_page() first")
-        page = self._fetch(info["page"])
+        page = await self._fetch(info["page"])
         check_progress(self, page, page._request or self._request)
         return page
 
-    def iter_pages(self) -> Iterator[SyncPage[T]]:
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and every later one."""
         page = self
         while True:
             yield page
             if not page.has_next_page():
                 return
-            page = page.get_next_page()
+            page = await page.get_next_page()
 
-    def __iter__(self) -> Iterator[T]:
-        for page in self.iter_pages():
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
             for item in page.items:
                 yield item
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from typing import Generic, TypeVar
 
-from ._pagination import AsyncPage
-from ._response import AsyncAPIResponse
+from .async_pages import AsyncPage
+from .async_response import AsyncAPIResponse
 
 __all__ = ["AsyncPaginator", "AsyncResponseManager"]
 

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, Protocol, TypeVar, 
 from typing_extensions import ParamSpec
 
 if TYPE_CHECKING:
-    from ._async._awaitables import AsyncPaginator, AsyncResponseManager
-    from ._async._streaming import AsyncChatStream
-    from ._operation import Call
-    from ._page import Page
-    from ._sync._pagination import SyncPage
-    from ._sync._response import APIResponse
-    from ._sync._streaming import ChatStream
+    from .._core.operation import Call
+    from .._core.page import Page
+    from .async_streams import AsyncChatStream
+    from .awaitables import AsyncPaginator, AsyncResponseManager
+    from .sync_pages import SyncPage
+    from .sync_response import APIResponse
+    from .sync_streams import ChatStream
 
 __all__ = [
     "Async",
@@ -140,7 +140,7 @@ def _raw_sender(obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
     client, stream = obj._client, obj._view is Streaming
     if obj._io is Sync:
         return lambda call: client._raw(call, stream=stream)
-    from ._async._awaitables import AsyncResponseManager
+    from .awaitables import AsyncResponseManager
 
     return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
 
@@ -197,7 +197,7 @@ class page_endpoint(_Endpoint[P, T]):
         if obj._io is Sync:
             send: Callable[[Call[Any]], object] = client._page
             return send
-        from ._async._awaitables import AsyncPaginator
+        from .awaitables import AsyncPaginator
 
         return lambda call: AsyncPaginator(lambda: client._page(call))
 
@@ -256,4 +256,4 @@ class stream_endpoint(Generic[P, T, P2]):
 
 
 if TYPE_CHECKING:
-    from ._async._pagination import AsyncPage
+    from .async_pages import AsyncPage

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 
 import httpx
 
-from ._errors import ConfigurationError, RequestValidationError, ValidationIssue
-from ._headers import header_problem
-from ._types import Omit
+from .errors import ConfigurationError, RequestValidationError, ValidationIssue
+from .headers import header_problem
+from .sentinels import Omit
 
 __all__ = [
     "check_api_key",

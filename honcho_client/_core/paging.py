@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from ._errors import APIError, UsageError
+from .errors import APIError, UsageError
 
 __all__ = ["check_progress"]
 

@@ -1,24 +1,22 @@
-"""`AsyncAPIResponse`: what `.with_raw_response` and `.with_streaming_response` return.
-
-Its sync twin `APIResponse` is generated from this file.
-"""
+# Generated from honcho_client/_client/async_response.py by `python -m codegen`. Do not edit: change that file.
+"""Sync twin of `honcho_client/_client/async_response.py`; read that file for the documentation."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 import httpx
 
-from .._errors import read_error
-from .._lifecycle import AsyncStreamGuard
+from .._core.errors import read_error
+from .stream_guard import StreamGuard
 
-__all__ = ["AsyncAPIResponse"]
+__all__ = ["APIResponse"]
 
 T = TypeVar("T")
 
 
-class AsyncAPIResponse(Generic[T]):
+class APIResponse(Generic[T]):
     """The HTTP response of one call, with `parse()` to get the typed result.
 
     From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
@@ -38,7 +36,7 @@ class AsyncAPIResponse(Generic[T]):
         self.http_response = response
         self._parse = parse
         self._parsed: list[T] = []
-        self._guard = None if call is None else AsyncStreamGuard(self, response, call)
+        self._guard = None if call is None else StreamGuard(self, response, call)
 
     @property
     def status_code(self) -> int:
@@ -56,52 +54,52 @@ class AsyncAPIResponse(Generic[T]):
     def method(self) -> str:
         return self.http_response.request.method
 
-    async def read(self) -> bytes:
+    def read(self) -> bytes:
         """The whole body."""
         try:
-            return await self.http_response.aread()
+            return self.http_response.read()
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    async def parse(self) -> T:
+    def parse(self) -> T:
         """The typed result, as the plain method call would have returned it."""
         if not self._parsed:
-            await self.read()
+            self.read()
             self._parsed.append(self._parse(self.http_response))
         return self._parsed[0]
 
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         try:
-            async for chunk in self.http_response.aiter_bytes(chunk_size):
+            for chunk in self.http_response.iter_bytes(chunk_size):
                 yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
         try:
-            async for chunk in self.http_response.aiter_text(chunk_size):
+            for chunk in self.http_response.iter_text(chunk_size):
                 yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    async def iter_lines(self) -> AsyncIterator[str]:
+    def iter_lines(self) -> Iterator[str]:
         try:
-            async for line in self.http_response.aiter_lines():
+            for line in self.http_response.iter_lines():
                 yield line
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
-    async def close(self) -> None:
+    def close(self) -> None:
         """Close the connection and free the slot; safe to call more than once."""
         if self._guard is not None:
             self._guard.detach()
-        await self.http_response.aclose()
+        self.http_response.close()
 
-    async def __aenter__(self) -> AsyncAPIResponse[T]:
+    def __enter__(self) -> APIResponse[T]:
         return self
 
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} [{self.status_code}] {self.method} {self.url.path}>"

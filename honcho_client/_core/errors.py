@@ -37,10 +37,10 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._reasons import describe, origin
+from .reasons import describe, origin
 
 if TYPE_CHECKING:
-    from .types.validation_error import ValidationError
+    from ..types.validation_error import ValidationError
 
 __all__ = [
     "APIConnectionError",
@@ -298,7 +298,7 @@ class UnprocessableEntityError(APIStatusError):
 
     def __init__(self, response: httpx.Response, *, body: object | None, attempts: int = 1) -> None:
         super().__init__(response, body=body, attempts=attempts)
-        from .types.validation_error import ValidationError
+        from ..types.validation_error import ValidationError
 
         detail = body.get("detail") if isinstance(body, dict) else None
         self.errors: list[ValidationError] = []

@@ -5,7 +5,7 @@ the object the caller got (a chat stream, a streaming raw response) is garbage-c
 still open, its guard warns (`ResourceWarning`, naming the call) and closes the response, which
 frees the connection and the permit. The close never runs inside the garbage collector itself,
 which may fire while the HTTP library holds a lock: the async guard schedules it on the event
-loop, the sync guard hands it to a short-lived thread.
+loop (asyncio's or trio's), the sync guard hands it to a short-lived thread.
 """
 
 from __future__ import annotations
@@ -14,14 +14,10 @@ import contextlib
 import threading
 import warnings
 import weakref
-from typing import TYPE_CHECKING
 
 import httpx
 
-from ._pool import close_in_background
-
-if TYPE_CHECKING:
-    import asyncio
+from .runner import close_soon, running
 
 __all__ = ["AsyncStreamGuard", "StreamGuard"]
 
@@ -39,22 +35,16 @@ class AsyncStreamGuard:
     """Closes `response` if `owner` is collected first; `detach()` once it was closed."""
 
     def __init__(self, owner: object, response: httpx.Response, call: str) -> None:
-        import asyncio  # here, so that the sync client never imports asyncio
-
-        loop = asyncio.get_running_loop()
-        self._finalizer = weakref.finalize(owner, _close_later, loop, response, call)
+        self._finalizer = weakref.finalize(owner, _close_later, running(), response, call)
         self._finalizer.atexit = False
 
     def detach(self) -> None:
         self._finalizer.detach()
 
 
-def _close_later(loop: asyncio.AbstractEventLoop, response: httpx.Response, call: str) -> None:
+def _close_later(runner: object, response: httpx.Response, call: str) -> None:
     _warn(call)
-    if loop.is_closed():
-        return
-    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile, and its connections
-        loop.call_soon_threadsafe(close_in_background, response)
+    close_soon(runner, response)
 
 
 class StreamGuard:

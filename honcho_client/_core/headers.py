@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import httpx
 
-from ._errors import RequestValidationError, ValidationIssue
+from .errors import RequestValidationError, ValidationIssue
 
 __all__ = ["JSON_CONTENT_TYPE", "header_problem", "merge_headers", "request_headers"]
 

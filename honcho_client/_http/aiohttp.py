@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
-from ._defaults import DEFAULT_TIMEOUT
-from ._errors import HonchoError
-from ._pool import SetCookieJar
+from .._core.defaults import DEFAULT_TIMEOUT
+from .._core.errors import HonchoError
+from .cookies import use_set_cookie_jar
 
 if TYPE_CHECKING:
-    from ._aiohttp_transport import AioHttpTransport
+    from .aiohttp_transport import AioHttpTransport
 
 __all__ = ["AioHttpNotInstalledError", "DefaultAioHttpClient"]
 
@@ -42,7 +42,7 @@ class AioHttpNotInstalledError(HonchoError, ImportError):
 
 def _transport_class() -> type[AioHttpTransport]:
     try:
-        from ._aiohttp_transport import AioHttpTransport
+        from .aiohttp_transport import AioHttpTransport
     except ImportError as error:
         raise AioHttpNotInstalledError(
             f"DefaultAioHttpClient needs aiohttp and httpx-aiohttp ({error}); "
@@ -60,7 +60,7 @@ class DefaultAioHttpClient(httpx.AsyncClient):
         kwargs.setdefault("limits", DEFAULT_LIMITS)
         super().__init__(**kwargs)
         # Same jar (cookies given or set later still go in and out), cheaper reading of answers.
-        self._cookies = SetCookieJar(self._cookies)
+        use_set_cookie_jar(self)
 
     def _init_transport(
         self,

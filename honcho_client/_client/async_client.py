@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 from typing_extensions import Self
 
-from .._concurrency import AsyncPermits, AsyncPermitStream
-from .._config import (
+from .._core.config import (
     check_api_key,
     check_base_url,
     check_call_options,
@@ -29,7 +28,7 @@ from .._config import (
     check_max_retries,
     check_timeout,
 )
-from .._defaults import (
+from .._core.defaults import (
     DEFAULT_ENVIRONMENT,
     DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
@@ -38,7 +37,7 @@ from .._defaults import (
     Environment,
     make_timeout,
 )
-from .._errors import (
+from .._core.errors import (
     APIConnectionError,
     APITimeoutError,
     ClientClosedError,
@@ -47,24 +46,26 @@ from .._errors import (
     cut_response_error,
     status_error,
 )
-from .._headers import merge_headers
-from .._logging import logger, setup_from_env
-from .._parsing import parse_response
-from .._pool import SetCookieJar, finish_interrupted_close, pool_limits, recycle_stranded
-from .._request import build_request
-from .._resource import Async, Parsed, Resource
-from .._retry import RetryPolicy, is_retryable_error, is_retryable_status
-from .._types import Omit, omit
-from .._validation import check_call
+from .._core.headers import merge_headers
+from .._core.log import logger, setup_from_env
+from .._core.parsing import parse_response
+from .._core.request import build_request
+from .._core.retry import RetryPolicy, is_retryable_error, is_retryable_status
+from .._core.sentinels import Omit, omit
+from .._core.validation import check_call
+from .._http.cookies import use_set_cookie_jar
+from .._http.pool import finish_interrupted_close, pool_limits, recycle_stranded
 from .._version import __version__
 from ..resources._root import HonchoResources
-from ._pagination import AsyncPage
-from ._response import AsyncAPIResponse
-from ._streaming import AsyncChatStream
+from .async_pages import AsyncPage
+from .async_response import AsyncAPIResponse
+from .async_streams import AsyncChatStream
+from .permits import AsyncPermits, AsyncPermitStream
+from .resource import Async, Parsed, Resource
 
 if TYPE_CHECKING:
-    from .._operation import Call, Operation
-    from .._page import Page
+    from .._core.operation import Call, Operation
+    from .._core.page import Page
 
 __all__ = ["AsyncBaseClient", "AsyncHoncho"]
 
@@ -132,15 +133,14 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         self._owns_http = http_client is None
         self._closed = False
         if http_client is None:
-            from .._network import AsyncPoolTransport  # imports httpcore, as httpx's pool does
-
+            # httpx builds its own transports, so environment proxies (HTTPS_PROXY, NO_PROXY)
+            # apply as they do for any httpx client; only the limits and timeout are ours.
             http_client = httpx.AsyncClient(
                 headers=[(k, v) for k, v in self._headers.raw if k.lower() != b"authorization"],
                 timeout=self.timeout,
-                transport=AsyncPoolTransport(limits=pool_limits(max_concurrency)),
+                limits=pool_limits(max_concurrency),
             )
-            # The same jar; reading an answer that sets no cookie skips http.cookiejar's search.
-            http_client._cookies = SetCookieJar(http_client._cookies)
+            use_set_cookie_jar(http_client)
         self._http = http_client
         # The pool we made already sends our Accept and User-Agent; a caller's pool gets all
         # our headers on each request. The key and `default_headers` are always sent per
@@ -253,7 +253,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         """Send `call` and return the response itself; `parse()` gives the result."""
         response, _ = await self._exchange(call, stream=stream)
 
-        from .._page import Page
+        from .._core.page import Page
 
         def parse(response: httpx.Response) -> object:
             result = parse_response(call.op, response)
@@ -417,9 +417,9 @@ class AsyncBaseClient(Resource[Async, Parsed]):
             attempt + 1,
             retries + 1,
         )
-        import asyncio  # here, not at import: `from honcho_client import Honcho` stays loop-free
+        import anyio  # here, not at import: `from honcho_client import Honcho` stays loop-free
 
-        await asyncio.sleep(delay)
+        await anyio.sleep(delay)
 
 
 class AsyncHoncho(AsyncBaseClient, HonchoResources[Async, Parsed]):

@@ -17,7 +17,7 @@ from typing import Any
 
 import pydantic_core
 
-from ._errors import RequestValidationError, ValidationIssue
+from .errors import RequestValidationError, ValidationIssue
 
 __all__ = ["encode_json", "surrogate_at"]
 

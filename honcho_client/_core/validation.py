@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import ValidationError
 from typing_extensions import TypedDict
 
-from ._errors import RequestValidationError, ValidationIssue
-from ._types import omit
+from .errors import RequestValidationError, ValidationIssue
+from .sentinels import omit
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from ._operation import Annotations, Call, Operation
+    from .operation import Annotations, Call, Operation
 
     _Plan = tuple[bool, tuple[tuple[int, str, Annotations], ...]]
 

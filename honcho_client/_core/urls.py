@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ._errors import RequestValidationError, ValidationIssue
-from ._json import surrogate_at
+from .errors import RequestValidationError, ValidationIssue
+from .jsonbody import surrogate_at
 
 __all__ = ["MAX_URL_LENGTH", "url_error"]
 

@@ -13,17 +13,17 @@ So these permits are the only bound:
 - every attempt takes a permit before it reaches the pool, and gives it back when its response is
   closed: at once for a read body, when the stream is closed for a streamed one (`PermitStream`),
   so `max_concurrency` bounds open streams too;
-- the pool the SDK creates has no connection limit (`_pool.pool_limits`): a connection stranded
-  by a cancellation never blocks a request, and `_pool.recycle_stranded` removes it after the
+- the pool the SDK creates has no connection limit (`_http.pool.pool_limits`): a connection stranded
+  by a cancellation never blocks a request, and `_http.pool.recycle_stranded` removes it after the
   attempt that left it;
 - waiting for a permit is bounded by the pool timeout of the request (`httpx.Timeout.pool`);
 - a waiter cancelled after it was granted a permit, but before it resumed, passes the permit on
   to the next waiter; a waiter cancelled while queued leaves the queue. A permit is released at
   most once, whoever releases it.
 
-`AsyncPermits` belongs to the event loop it is first used on; using it from another loop (the
-same `AsyncHoncho` in two `asyncio.run()` calls) raises `UsageError` instead of failing inside
-the HTTP library with a connection that belongs to a closed loop.
+`AsyncPermits` belongs to the event loop (asyncio's, or a trio run) it is first used on; using it
+from another loop (the same `AsyncHoncho` in two `asyncio.run()` calls) raises `UsageError`
+instead of failing inside the HTTP library with a connection that belongs to a closed loop.
 """
 
 from __future__ import annotations
@@ -32,15 +32,12 @@ import contextlib
 import threading
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING
 
 import httpx
 
-from ._errors import UsageError
-from ._pool import finish_interrupted_close
-
-if TYPE_CHECKING:
-    import asyncio
+from .._core.errors import UsageError
+from .._http.pool import finish_interrupted_close
+from .runner import running
 
 __all__ = ["AsyncPermit", "AsyncPermitStream", "AsyncPermits", "Permit", "PermitStream", "Permits"]
 
@@ -49,13 +46,10 @@ class AsyncPermits:
     """At most `limit` permits out at once, handed out first come, first served."""
 
     def __init__(self, limit: int) -> None:
-        import asyncio  # here, so that the sync client never imports asyncio
-
         self.limit = limit
         self._free = limit
-        self._waiters: deque[asyncio.Future[bool]] = deque()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._running_loop = asyncio.get_running_loop
+        self._waiters: deque[_Waiter] = deque()
+        self._runner: object = None
 
     @property
     def in_use(self) -> int:
@@ -63,31 +57,33 @@ class AsyncPermits:
 
     async def acquire(self, timeout: float | None) -> AsyncPermit | None:
         """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
-        loop = self._running_loop()
-        if self._loop is not loop:
-            self._bind(loop)
+        runner = running()
+        if self._runner is not runner:
+            self._bind(runner)
         if self._free and not self._waiters:
             self._free -= 1
             return AsyncPermit(self)
-        waiter: asyncio.Future[bool] = loop.create_future()
+        import anyio
+
+        waiter = _Waiter()
         self._waiters.append(waiter)
-        timer = None if timeout is None else loop.call_later(timeout, self._expire, waiter)
         try:
-            granted = await waiter
+            with anyio.move_on_after(timeout):
+                await waiter.granted.wait()
         except BaseException:
-            if waiter.done() and not waiter.cancelled() and waiter.result():
+            if waiter.granted.is_set():
                 self._release()  # granted just before the cancellation landed: pass it on
             else:
                 self._forget(waiter)
             raise
-        finally:
-            if timer is not None:
-                timer.cancel()
-        return AsyncPermit(self) if granted else None
+        if waiter.granted.is_set():
+            return AsyncPermit(self)
+        self._forget(waiter)
+        return None
 
-    def _bind(self, loop: asyncio.AbstractEventLoop) -> None:
-        if self._loop is None:
-            self._loop = loop
+    def _bind(self, runner: object) -> None:
+        if self._runner is None:
+            self._runner = runner
             return
         raise UsageError(
             "this AsyncHoncho was first used on another event loop (for example in an earlier "
@@ -96,21 +92,25 @@ class AsyncPermits:
         )
 
     def _release(self) -> None:
-        while self._waiters:
-            waiter = self._waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(True)
-                return
+        if self._waiters:
+            self._waiters.popleft().granted.set()
+            return
         self._free += 1
 
-    def _expire(self, waiter: asyncio.Future[bool]) -> None:
-        if not waiter.done():
-            self._forget(waiter)
-            waiter.set_result(False)
-
-    def _forget(self, waiter: asyncio.Future[bool]) -> None:
-        with contextlib.suppress(ValueError):  # already handed a permit, or expired
+    def _forget(self, waiter: _Waiter) -> None:
+        with contextlib.suppress(ValueError):  # already handed a permit
             self._waiters.remove(waiter)
+
+
+class _Waiter:
+    """A caller waiting for a permit; `granted` is set when one is handed to it."""
+
+    __slots__ = ("granted",)
+
+    def __init__(self) -> None:
+        import anyio  # here, so that the sync client never imports an event loop library
+
+        self.granted = anyio.Event()
 
 
 class AsyncPermit:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
-from ._options import RequestOptions
+from .options import RequestOptions
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
