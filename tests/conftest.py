@@ -1,12 +1,17 @@
 """Root fixtures: the fault-injecting server, the Prism mock server, a refused URL, and the async
-client on each transport."""
+client on each transport.
+
+HONCHO_TEST_LOOP=uvloop runs every asyncio test on uvloop's event loop instead of asyncio's
+(through pytest-asyncio's `pytest_asyncio_loop_factories` hook).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +22,21 @@ from _servers.faults import refused_url as _refused_url
 from _servers.prism import REPO_SPEC, PrismNotInstalledError, PrismServer, prism_binary
 
 from codegen._spec import sdk_document
+
+TEST_LOOP = os.environ.get("HONCHO_TEST_LOOP", "asyncio").strip().lower() or "asyncio"
+if TEST_LOOP not in ("asyncio", "uvloop"):
+    raise pytest.UsageError(f"HONCHO_TEST_LOOP must be asyncio or uvloop, not {TEST_LOOP!r}")
+
+if TEST_LOOP == "uvloop":
+    import uvloop
+
+    def pytest_asyncio_loop_factories(
+        config: pytest.Config, item: pytest.Item
+    ) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
+        return {"uvloop": uvloop.new_event_loop}
+
+    def pytest_report_header(config: pytest.Config) -> str:
+        return f"event loop: uvloop {uvloop.__version__} (HONCHO_TEST_LOOP=uvloop)"
 
 
 def _running_in_ci() -> bool:

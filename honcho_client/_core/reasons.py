@@ -91,12 +91,19 @@ def _timeout(error: httpx.TimeoutException, request: httpx.Request | None) -> st
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:
+    """`error` and its causes, then the members of any exception group among them (anyio
+    raises "All connection attempts failed" from a group of one error per address)."""
     seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
+    pending: list[BaseException] = [error]
+    while pending:
+        current: BaseException | None = pending.pop(0)
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            yield current
+            members = getattr(current, "exceptions", None)
+            if isinstance(members, tuple):
+                pending.extend(m for m in members if isinstance(m, BaseException))
+            current = current.__cause__ or current.__context__
 
 
 def _first_text(causes: list[BaseException]) -> str:
