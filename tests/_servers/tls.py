@@ -1,0 +1,71 @@
+"""A small HTTPS server on 127.0.0.1 that answers every request with one JSON body.
+
+For tests that need a TLS endpoint reachable from sync and async clients alike (the
+fault-injecting server speaks plain HTTP only). Its certificate comes from a trustme CA, for the
+names given::
+
+    with TlsServer(ca, "honcho.test", body={"id": "a1"}) as server:
+        server.port, server.requests  # [(method, path, host header), ...]
+"""
+
+from __future__ import annotations
+
+import json
+import ssl
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+
+import trustme
+
+__all__ = ["TlsServer"]
+
+
+class TlsServer:
+    def __init__(self, ca: trustme.CA, *names: str, body: Any) -> None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ca.issue_cert(*(names or ("127.0.0.1",))).configure_cert(context)
+        self.requests: list[tuple[str, str, str]] = []
+        answer = json.dumps(body).encode()
+        recorded = self.requests
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                self.rfile.read(length)
+                recorded.append((self.command, self.path, self.headers.get("host", "")))
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _answer
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+        self.port: int = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def __enter__(self) -> TlsServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(5.0)
