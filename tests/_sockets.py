@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import os
 import time
 from pathlib import Path
+
+import anyio
 
 FD_DIR = Path(f"/proc/{os.getpid()}/fd")
 # Closing is not instant: the test server's threads notice a closed connection within 50 ms,
@@ -54,8 +55,8 @@ def settle(expected: int) -> int:
 
 
 async def settle_async(expected: int) -> int:
-    """`settle`, letting the event loop run while it waits."""
+    """`settle`, letting the event loop (asyncio, uvloop or trio) run while it waits."""
     deadline = time.monotonic() + SETTLE_SECONDS
     while (count := open_sockets()) != expected and time.monotonic() < deadline:
-        await asyncio.sleep(0.02)
+        await anyio.sleep(0.02)
     return count

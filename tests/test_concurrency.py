@@ -10,125 +10,32 @@ within 5 s, and once the client is closed the process holds exactly the sockets 
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import _chaos
 import _sockets
 import httpx
 import pytest
-from _bodies import CHAT, CREATE, GET, LIST, METAMESSAGE, PAGE
+from _bodies import CHAT, GET, METAMESSAGE
+from _chaos import CALLS, IN_FLIGHT, SEED
 from _clients import AsyncHonchoFactory
 from _servers.faults import Fault, FaultServer
 
 from honcho_client import AsyncHoncho, Honcho, HonchoError, UsageError
 from honcho_client._client.permits import AsyncPermits, Permits
 
-SEED = 20_240_506
-CALLS = 2_000
-IN_FLIGHT = 25  # calls started before waiting for one to end
-
 needs_proc = pytest.mark.skipif(not _sockets.available(), reason="needs /proc to count sockets")
 
 
 @pytest.fixture
-def chaos_server(fault_server: FaultServer) -> Iterator[FaultServer]:
+def chaos_server(fault_server: FaultServer) -> FaultServer:
     """Answers in 0-10 ms; the list body and the chat answer arrive in pieces over ~10 ms."""
-    answer = Fault.status(200, json_body=METAMESSAGE)
-    fault_server.route("GET", GET, Fault.jitter(0.0, 0.01, then=answer, seed=1))
-    fault_server.route("POST", CREATE, Fault.jitter(0.0, 0.01, then=answer, seed=2))
-    body = json.dumps(PAGE).encode()
-    pieces = [body[i : i + 64] for i in range(0, len(body), 64)]
-    fault_server.route(
-        "POST", LIST, Fault.stream(pieces, interval=0.002, content_type="application/json")
-    )
-    fault_server.route(
-        "POST", CHAT, Fault.stream(["one ", "two ", "three"], interval=0.004, first_delay=0.002)
-    )
-    yield fault_server
-
-
-# The calls, async ------------------------------------------------------------------------------
-
-
-async def _get(client: AsyncHoncho) -> object:
-    return await client.apps.users.metamessages.get("m1", app_id="a", user_id="u")
-
-
-async def _create(client: AsyncHoncho) -> object:
-    return await client.apps.users.metamessages.create(
-        user_id="u", app_id="a", metamessage_type="x", content="c"
-    )
-
-
-async def _list(client: AsyncHoncho) -> object:
-    return [m async for m in client.apps.users.metamessages.list(app_id="a", user_id="u")]
-
-
-async def _chat(client: AsyncHoncho) -> object:
-    stream = await client.apps.users.sessions.chat(
-        "s", app_id="a", user_id="u", queries="q", stream=True
-    )
-    return await stream.text()
-
-
-async def _streamed(client: AsyncHoncho) -> object:
-    manager = client.apps.users.metamessages.with_streaming_response.list(app_id="a", user_id="u")
-    async with manager as response:
-        return b"".join([chunk async for chunk in response.iter_bytes()])
-
-
-ASYNC_CALLS: list[Callable[[AsyncHoncho], Awaitable[object]]] = [
-    _get,
-    _create,
-    _list,
-    _chat,
-    _streamed,
-]
-
-
-async def _cancel_at_random(
-    client: AsyncHoncho, rng: random.Random, calls: int = CALLS
-) -> tuple[int, int]:
-    """`calls` calls, each cancelled after 0-20 ms; return how many ended and how many were
-    cancelled. Anything but a cancellation or a HonchoError fails the test."""
-    outcomes = {"ended": 0, "cancelled": 0}
-
-    async def one(call: Callable[[AsyncHoncho], Awaitable[object]], delay: float) -> None:
-        try:
-            await asyncio.wait_for(call(client), delay)
-        except asyncio.TimeoutError:
-            outcomes["cancelled"] += 1
-        else:
-            outcomes["ended"] += 1
-
-    window: set[asyncio.Future[None]] = set()
-    for _ in range(calls):
-        window.add(asyncio.ensure_future(one(rng.choice(ASYNC_CALLS), rng.uniform(0.0, 0.02))))
-        if len(window) >= IN_FLIGHT:
-            done, window = await asyncio.wait(window, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                task.result()
-    for task in await asyncio.gather(*window, return_exceptions=True):
-        if task is not None:
-            raise task
-    return outcomes["ended"], outcomes["cancelled"]
-
-
-async def _hundred_calls(client: AsyncHoncho) -> None:
-    started = time.monotonic()
-    results = await asyncio.wait_for(asyncio.gather(*(_get(client) for _ in range(100))), 5.0)
-    assert [getattr(r, "id", None) for r in results] == ["m1"] * 100
-    assert time.monotonic() - started < 5.0
-
-
-def _pool_connections(http: httpx.AsyncClient | httpx.Client) -> list[Any]:
-    pool = getattr(getattr(http, "_transport", None), "_pool", None)
-    return list(getattr(pool, "connections", []))
+    return _chaos.route(fault_server)
 
 
 @needs_proc
@@ -141,13 +48,13 @@ async def test_cancelled_calls_leave_the_client_usable(
     if max_concurrency is not None:
         options["max_concurrency"] = max_concurrency
     async with async_honcho(**options) as client:
-        ended, cancelled = await _cancel_at_random(client, random.Random(SEED))
+        ended, cancelled = await _chaos.cancel_at_random(client, random.Random(SEED))
         assert ended + cancelled == CALLS
         assert cancelled >= CALLS // 10, (ended, cancelled)  # how many end depends on load
-        await _hundred_calls(client)
+        await _chaos.hundred_calls(client)
         assert client._limiter.in_use == 0
         # Every connection left in the pool is idle: none is stranded.
-        assert [c for c in _pool_connections(client._http) if not c.is_idle()] == []
+        assert [c for c in _chaos.pool_connections(client._http) if not c.is_idle()] == []
     assert await _sockets.settle_async(baseline) == baseline
     assert chaos_server.errors == []
 
@@ -161,9 +68,9 @@ async def test_a_callers_small_pool_survives_cancellations(chaos_server: FaultSe
         httpx.AsyncClient(limits=httpx.Limits(max_connections=5)) as http,
         AsyncHoncho(base_url=chaos_server.url, http_client=http, max_retries=0) as client,
     ):
-        await _cancel_at_random(client, random.Random(SEED + 1), calls=CALLS // 2)
-        await _hundred_calls(client)
-        assert all(c.is_idle() for c in _pool_connections(http))
+        await _chaos.cancel_at_random(client, random.Random(SEED + 1), calls=CALLS // 2)
+        await _chaos.hundred_calls(client)
+        assert all(c.is_idle() for c in _chaos.pool_connections(http))
     assert await _sockets.settle_async(baseline) == baseline
 
 
@@ -234,7 +141,7 @@ def test_calls_that_time_out_leave_the_client_usable(
             results = list(threads.map(lambda _: _get_sync(client), range(100)))
         assert time.monotonic() - started < 5.0
         assert [getattr(r, "id", None) for r in results] == ["m1"] * 100
-        assert all(c.is_idle() for c in _pool_connections(client._http))
+        assert all(c.is_idle() for c in _chaos.pool_connections(client._http))
     assert _sockets.settle(baseline) == baseline
     assert chaos_server.errors == []
 
@@ -329,9 +236,9 @@ def test_sync_permits_bound_threads_and_are_released_once() -> None:
 def test_an_async_client_used_on_a_second_event_loop_says_so(fault_server: FaultServer) -> None:
     fault_server.route("GET", GET, json_body=METAMESSAGE)
     client = AsyncHoncho(base_url=fault_server.url)
-    assert asyncio.run(_get(client)) is not None
+    assert asyncio.run(_chaos.get(client)) is not None
     with pytest.raises(UsageError, match="another event loop"):
-        asyncio.run(_get(client))
+        asyncio.run(_chaos.get(client))
     assert fault_server.count("GET", GET) == 1
 
 
@@ -359,4 +266,4 @@ async def test_a_close_cut_short_by_a_cancellation_still_frees_the_connection(
         assert pool._requests == []
         assert all(c.is_closed() or c.is_idle() for c in pool.connections)
         assert client._limiter.in_use == 0
-        assert await asyncio.wait_for(_get(client), 5.0) is not None
+        assert await asyncio.wait_for(_chaos.get(client), 5.0) is not None
