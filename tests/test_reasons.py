@@ -4,6 +4,7 @@ reset, name resolution, TLS, which timeout and its limit) and the number of atte
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -140,3 +141,19 @@ def test_describe(error: httpx.HTTPError, reason: str) -> None:
         extensions={"timeout": {"connect": 5.0, "read": 60.0, "write": 60.0, "pool": 60.0}},
     )
     assert describe(error, request) == reason
+
+
+def test_a_refusal_inside_an_exception_group_is_named() -> None:
+    """anyio raises "All connection attempts failed" from a group of one error per address."""
+    if sys.version_info >= (3, 11):
+        group_type = ExceptionGroup  # noqa: F821 (a builtin from 3.11 on)
+    else:
+        from exceptiongroup import ExceptionGroup as group_type
+    group = group_type("attempts", [ConnectionRefusedError(111, "Connection refused")] * 2)
+    error = httpx.ConnectError("All connection attempts failed")
+    error.__cause__ = OSError("All connection attempts failed")
+    error.__cause__.__cause__ = group
+    request = httpx.Request("GET", "http://twohomes.test:8000/v1/apps")
+    assert describe(error, request) == (
+        "connection refused (is a server listening on twohomes.test:8000? check base_url)"
+    )

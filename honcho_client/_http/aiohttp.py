@@ -71,9 +71,13 @@ class DefaultAioHttpClient(httpx.AsyncClient):
         http2: bool = False,
         limits: httpx.Limits = DEFAULT_LIMITS,
         transport: httpx.AsyncBaseTransport | None = None,
+        **more: Any,
     ) -> httpx.AsyncBaseTransport:
+        # httpx 0.27 also passes `app=` (gone in 0.28); tested with httpx 0.27.0 to 0.29.0.
         if transport is not None:
             return transport
+        if more.get("app") is not None:  # httpx 0.27 serving an app in-process: its transport
+            return super()._init_transport(transport=transport, **more)
         return self._transport_class(
             verify=verify, cert=cert, trust_env=trust_env, http1=http1, http2=http2, limits=limits
         )

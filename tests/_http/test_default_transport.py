@@ -284,7 +284,7 @@ async def test_a_connect_that_hangs_is_a_connect_timeout() -> None:
 @pytest.mark.skipif(not _sockets.available(), reason="needs /proc to count sockets")
 @pytest.mark.parametrize(
     ("first_hangs", "tries", "latest"),
-    [(True, 40, 0.4), (False, 300, 0.004)],
+    [(True, 25, 0.4), (False, 300, 0.004)],
     ids=["first-address-hangs", "both-addresses-answer"],
 )
 async def test_calls_cancelled_while_connecting_leave_no_socket(
