@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,10 @@ if TEST_LOOP not in ("asyncio", "uvloop"):
 
 if TEST_LOOP == "uvloop":
     import uvloop
+
+    _asyncio_plugin = tuple(int(part) for part in version("pytest-asyncio").split(".")[:2])
+    if _asyncio_plugin < (1, 4):  # the release that added pytest_asyncio_loop_factories
+        raise pytest.UsageError("HONCHO_TEST_LOOP=uvloop needs pytest-asyncio 1.4 or later")
 
     def pytest_asyncio_loop_factories(
         config: pytest.Config, item: pytest.Item

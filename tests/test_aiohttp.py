@@ -9,6 +9,7 @@ after close. (The transport, fault and fuzz tests run on both transports through
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import os
 import subprocess
@@ -409,3 +410,27 @@ def test_it_is_an_httpx_async_client() -> None:
     assert http.timeout == httpx.Timeout(2.0)
     assert isinstance(http._transport, httpx.AsyncBaseTransport)
     assert type(http._transport).__name__ == "AioHttpTransport"
+
+
+@pytest.mark.skipif(
+    "app" not in inspect.signature(httpx.AsyncClient).parameters,
+    reason="httpx 0.28 and later have no app= argument",
+)
+async def test_an_app_given_to_the_fast_path_client_is_served_in_process() -> None:
+    """httpx 0.27's `app=`: the app answers through httpx's in-process transport, not aiohttp."""
+    seen: list[str] = []
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        seen.append(scope["path"])
+        body = json.dumps(METAMESSAGE).encode()
+        headers = [(b"content-type", b"application/json")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async with (
+        DefaultAioHttpClient(app=app, base_url="http://honcho.test") as http,
+        AsyncHoncho(base_url="http://honcho.test", http_client=http) as client,
+    ):
+        got = await client.apps.users.metamessages.get("m1", app_id="a", user_id="u")
+    assert got.id == "m1"
+    assert seen == [GET]

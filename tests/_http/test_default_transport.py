@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import random
 import socket
 import ssl
-import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -317,11 +315,6 @@ async def test_calls_cancelled_while_connecting_leave_no_socket(
                         )
                         ended += 1
                 assert 0 < ended < tries  # both outcomes were exercised
-                if sys.version_info < (3, 11):
-                    # On 3.10 anyio's connect can drop a socket it connected when the caller is
-                    # cancelled at that moment; nothing refers to it, and the garbage collector
-                    # closes it (3.11 and later: closed at once).
-                    gc.collect()
                 # No connection outlives its call: the client holds no socket while open.
                 assert await _sockets.settle_async(baseline) == baseline
             assert await _sockets.settle_async(baseline) == baseline
