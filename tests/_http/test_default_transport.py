@@ -14,7 +14,6 @@ import random
 import socket
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import _sockets
@@ -321,22 +320,6 @@ async def test_calls_cancelled_while_connecting_leave_no_socket(
 
 
 # TLS -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def certificate_authority() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def trusted(
-    certificate_authority: trustme.CA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> trustme.CA:
-    """The CA, trusted the way a user trusts a private CA: SSL_CERT_FILE."""
-    bundle = tmp_path / "ca.pem"
-    certificate_authority.cert_pem.write_to_path(str(bundle))
-    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
-    return certificate_authority
 
 
 def _server_tls(ca: trustme.CA) -> ssl.SSLContext:

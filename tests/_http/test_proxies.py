@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -65,20 +64,10 @@ def api(fault_server: FaultServer) -> FaultServer:
     return fault_server
 
 
-@pytest.fixture(scope="module")
-def certificate_authority() -> trustme.CA:
-    return trustme.CA()
-
-
 @pytest.fixture
-def tls_api(
-    certificate_authority: trustme.CA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[TlsServer]:
+def tls_api(trusted: trustme.CA) -> Iterator[TlsServer]:
     """An https API for `honcho.test`, its CA trusted through SSL_CERT_FILE."""
-    bundle = tmp_path / "ca.pem"
-    certificate_authority.cert_pem.write_to_path(str(bundle))
-    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
-    with TlsServer(certificate_authority, NAME, "127.0.0.1", body=APP) as server:
+    with TlsServer(trusted, NAME, "127.0.0.1", body=APP) as server:
         yield server
 
 

@@ -15,7 +15,8 @@ or one tunnel; the proxy answers `Connection: close` and then closes it.
         assert proxy.forwarded[0].method == "CONNECT"
 
 Like `FaultServer`, it serves every connection in a thread of its own, so sync and async tests
-(asyncio, uvloop, trio) can use it alike; every wait is bounded and `stop()` returns promptly.
+(asyncio, uvloop, trio) can use it alike; every wait is bounded, and leaving the `with` block
+ends every tunnel and request in flight.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from __future__ import annotations
 import contextlib
 import select
 import socket
+import socketserver
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import TracebackType
 from urllib.parse import urlsplit
 
 __all__ = ["ForwardProxy", "Forwarded"]
@@ -59,20 +60,26 @@ class ForwardProxy:
 
     def __init__(self, *, hosts: Mapping[str, str] | None = None) -> None:
         self.hosts = dict(hosts or {})
-        self.port = 0
         self._lock = threading.Lock()
         self._forwarded: list[Forwarded] = []
         self._errors: list[str] = []
         self._stop = threading.Event()
         self._sockets: set[socket.socket] = set()
-        self._threads: set[threading.Thread] = set()
-        self._listener: socket.socket | None = None
-        self._acceptor: threading.Thread | None = None
+        serve = self._serve
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                serve(self.request)
+
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.port: int = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": _POLL}, daemon=True
+        )
 
     @property
     def url(self) -> str:
-        if not self.port:
-            raise RuntimeError("ForwardProxy is not started")
         return f"http://127.0.0.1:{self.port}"
 
     @property
@@ -86,64 +93,28 @@ class ForwardProxy:
         with self._lock:
             return list(self._errors)
 
-    def start(self) -> ForwardProxy:
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(64)
-        listener.settimeout(_POLL)
-        self._listener = listener
-        self.port = listener.getsockname()[1]
-        self._acceptor = threading.Thread(
-            target=self._accept_loop, name=f"proxy-{self.port}", daemon=True
-        )
-        self._acceptor.start()
+    def __enter__(self) -> ForwardProxy:
+        self._thread.start()
         return self
 
-    def stop(self, timeout: float = 5.0) -> None:
-        if self._listener is None or self._stop.is_set():
-            return
+    def __exit__(self, *exc_info: object) -> None:
+        """Stop accepting, and end every tunnel and request in flight."""
         self._stop.set()
-        if self._acceptor is not None:
-            self._acceptor.join(timeout)
-        self._listener.close()
+        self._server.shutdown()
+        self._server.server_close()
         with self._lock:
-            sockets, threads = list(self._sockets), list(self._threads)
+            sockets = list(self._sockets)
         for sock in sockets:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-        for thread in threads:
-            thread.join(timeout)
-
-    def __enter__(self) -> ForwardProxy:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+        self._thread.join(5.0)
 
     # -- serving -----------------------------------------------------------------------------
 
-    def _accept_loop(self) -> None:
-        assert self._listener is not None
-        while not self._stop.is_set():
-            try:
-                client, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            thread = threading.Thread(target=self._serve, args=(client,), daemon=True)
-            with self._lock:
-                self._sockets.add(client)
-                self._threads.add(thread)
-            thread.start()
-
     def _serve(self, client: socket.socket) -> None:
         upstream: socket.socket | None = None
+        with self._lock:
+            self._sockets.add(client)
         try:
             client.settimeout(_TIMEOUT)
             head, rest = _read_head(client)
@@ -215,7 +186,6 @@ class ForwardProxy:
                 self._sockets.discard(client)
                 if upstream is not None:
                     self._sockets.discard(upstream)
-                self._threads.discard(threading.current_thread())
 
     def _connect(self, host: str, port: int) -> socket.socket:
         address = self.hosts.get(host.strip("[]"), host)
