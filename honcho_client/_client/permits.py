@@ -39,8 +39,6 @@ from .._core.errors import UsageError
 from .._http.pool import finish_interrupted_close
 from .runner import running
 
-__all__ = ["AsyncPermit", "AsyncPermitStream", "AsyncPermits", "Permit", "PermitStream", "Permits"]
-
 
 class AsyncPermits:
     """At most `limit` permits out at once, handed out first come, first served."""

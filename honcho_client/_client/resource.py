@@ -33,20 +33,6 @@ if TYPE_CHECKING:
     from .sync_response import APIResponse
     from .sync_streams import ChatStream
 
-__all__ = [
-    "Async",
-    "C",
-    "Parsed",
-    "Raw",
-    "Resource",
-    "Streaming",
-    "Sync",
-    "W",
-    "endpoint",
-    "page_endpoint",
-    "stream_endpoint",
-]
-
 
 class Sync:
     """I/O kind of the blocking client."""

@@ -13,8 +13,6 @@ from typing import Any
 
 import sniffio
 
-__all__ = ["close_in_background", "close_soon", "running"]
-
 
 def running() -> Any:
     """The running asyncio loop, or the token of the running trio run."""
@@ -40,7 +38,13 @@ def close_soon(runner: Any, closeable: Any) -> None:
 
 def close_in_background(closeable: Any) -> None:
     """Close `closeable` on the running loop, off the current (perhaps cancelled) task."""
-    close_soon(running(), closeable)
+    runner = running()
+    if hasattr(runner, "run_sync_soon"):
+        import trio
+
+        trio.lowlevel.spawn_system_task(_aclose_quietly, closeable)
+    else:
+        _spawn(runner, closeable)
 
 
 _closing: set[object] = set()  # close tasks in flight (a task nobody holds may be collected)

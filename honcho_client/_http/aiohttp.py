@@ -28,8 +28,6 @@ from .cookies import use_set_cookie_jar
 if TYPE_CHECKING:
     from .aiohttp_transport import AioHttpTransport
 
-__all__ = ["AioHttpNotInstalledError", "DefaultAioHttpClient"]
-
 INSTALL: Final = "pip install 'honcho_client[aiohttp]'"
 DEFAULT_LIMITS: Final = httpx.Limits(
     max_connections=None, max_keepalive_connections=None, keepalive_expiry=5.0

@@ -35,8 +35,6 @@ from httpx_aiohttp import AiohttpTransport
 from multidict import CIMultiDict
 from yarl import URL
 
-__all__ = ["AioHttpTransport", "translate_error"]
-
 # Headers httpx always builds itself; aiohttp must not add its own versions of them.
 _NO_AUTO_HEADERS: Final = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
 # httpcore's h11 connection accepts header blocks up to 100 KiB; aiohttp's default per-line

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import httpx
 
-__all__ = ["SetCookieJar", "use_set_cookie_jar"]
-
 
 def use_set_cookie_jar(client: httpx.Client | httpx.AsyncClient) -> None:
     """Give `client` a `SetCookieJar` holding the same cookies."""

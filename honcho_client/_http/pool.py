@@ -36,13 +36,6 @@ import httpx
 
 from .._client.runner import close_in_background
 
-__all__ = [
-    "MAX_IDLE_CONNECTIONS",
-    "finish_interrupted_close",
-    "pool_limits",
-    "recycle_stranded",
-]
-
 # Few idle connections: with many, httpcore 1.0 hands one idle connection to several waiting
 # requests at once and spends its time re-queueing the losers.
 MAX_IDLE_CONNECTIONS = 20
