@@ -149,7 +149,8 @@ class AioHttpTransport(AiohttpTransport):
         )
         # aiohttp sends GET/PUT/DELETE a second time, unasked, when a connection drops; the
         # SDK's retry policy must be the only one deciding (and counting) attempts.
-        session._retry_connection = False
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
         self._session = session
         return session
 
