@@ -16,42 +16,41 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._client.async_client import AsyncHoncho as AsyncHoncho
-    from ._client.async_pages import AsyncPage as AsyncPage
-    from ._client.async_response import AsyncAPIResponse as AsyncAPIResponse
-    from ._client.async_streams import AsyncChatStream as AsyncChatStream
-    from ._client.awaitables import AsyncPaginator as AsyncPaginator
-    from ._client.sync_client import Honcho as Honcho
-    from ._client.sync_pages import SyncPage as SyncPage
-    from ._client.sync_response import APIResponse as APIResponse
-    from ._client.sync_streams import ChatStream as ChatStream
-    from ._core.errors import APIConnectionError as APIConnectionError
-    from ._core.errors import APIError as APIError
-    from ._core.errors import APIResponseValidationError as APIResponseValidationError
-    from ._core.errors import APIStatusError as APIStatusError
-    from ._core.errors import APITimeoutError as APITimeoutError
-    from ._core.errors import AuthenticationError as AuthenticationError
-    from ._core.errors import BadRequestError as BadRequestError
-    from ._core.errors import ClientClosedError as ClientClosedError
-    from ._core.errors import ConfigurationError as ConfigurationError
-    from ._core.errors import ConflictError as ConflictError
-    from ._core.errors import HonchoError as HonchoError
-    from ._core.errors import InternalServerError as InternalServerError
-    from ._core.errors import NotFoundError as NotFoundError
-    from ._core.errors import PermissionDeniedError as PermissionDeniedError
-    from ._core.errors import RateLimitError as RateLimitError
-    from ._core.errors import RequestValidationError as RequestValidationError
-    from ._core.errors import StreamConsumedError as StreamConsumedError
-    from ._core.errors import UnprocessableEntityError as UnprocessableEntityError
-    from ._core.errors import UsageError as UsageError
-    from ._core.errors import ValidationIssue as ValidationIssue
-    from ._core.options import RequestOptions as RequestOptions
-    from ._core.sentinels import NOT_GIVEN as NOT_GIVEN
-    from ._core.sentinels import NotGiven as NotGiven
-    from ._core.sentinels import Omit as Omit
-    from ._core.sentinels import omit as omit
-    from ._core.sse import ServerSentEvent as ServerSentEvent
-    from ._http.aiohttp import DefaultAioHttpClient as DefaultAioHttpClient
+    from ._client.async_client import AsyncHoncho
+    from ._client.async_pages import AsyncPage
+    from ._client.async_response import AsyncAPIResponse
+    from ._client.async_streams import AsyncChatStream
+    from ._client.awaitables import AsyncPaginator
+    from ._client.sync_client import Honcho
+    from ._client.sync_pages import SyncPage
+    from ._client.sync_response import APIResponse
+    from ._client.sync_streams import ChatStream
+    from ._core.errors import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ClientClosedError,
+        ConfigurationError,
+        ConflictError,
+        HonchoError,
+        InternalServerError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        RequestValidationError,
+        StreamConsumedError,
+        UnprocessableEntityError,
+        UsageError,
+        ValidationIssue,
+    )
+    from ._core.options import RequestOptions
+    from ._core.sentinels import NOT_GIVEN, NotGiven, Omit, omit
+    from ._core.sse import ServerSentEvent
+    from ._http.aiohttp import DefaultAioHttpClient
 
 __all__ = [
     "NOT_GIVEN",
@@ -93,37 +92,34 @@ __all__ = [
     "omit",
 ]
 
-_ERRORS = "._core.errors"
-_SOURCES: dict[str, str] = {
-    "Honcho": "._client.sync_client",
-    "AsyncHoncho": "._client.async_client",
-    "SyncPage": "._client.sync_pages",
-    "AsyncPage": "._client.async_pages",
-    "AsyncPaginator": "._client.awaitables",
-    "APIResponse": "._client.sync_response",
-    "AsyncAPIResponse": "._client.async_response",
-    "ChatStream": "._client.sync_streams",
-    "AsyncChatStream": "._client.async_streams",
-    "RequestOptions": "._core.options",
-    "ServerSentEvent": "._core.sse",
-    "DefaultAioHttpClient": "._http.aiohttp",
-    "NOT_GIVEN": "._core.sentinels",
-    "NotGiven": "._core.sentinels",
-    "Omit": "._core.sentinels",
-    "omit": "._core.sentinels",
-}
+# Where the names of `__all__` live, searched in this order on first use (cheapest first).
+_MODULES = (
+    "._core.errors",
+    "._core.sentinels",
+    "._core.options",
+    "._core.sse",
+    "._client.sync_client",
+    "._client.sync_pages",
+    "._client.sync_response",
+    "._client.sync_streams",
+    "._client.async_client",
+    "._client.async_pages",
+    "._client.async_response",
+    "._client.async_streams",
+    "._client.awaitables",
+    "._http.aiohttp",
+)
 
 
 def __getattr__(name: str) -> object:
-    if name in _SOURCES:
-        module = _SOURCES[name]
-    elif name in __all__:
-        module = _ERRORS
-    else:
+    if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    for module in _MODULES:
+        found = import_module(module, __name__).__dict__.get(name)
+        if found is not None:
+            globals()[name] = found
+            return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # pragma: no cover
 
 
 def __dir__() -> list[str]:

@@ -83,3 +83,26 @@ def test_an_async_call_has_what_it_needs() -> None:
     )
     # A retried call waits with asyncio.sleep, imported only then.
     assert result.stdout.split() == ["InternalServerError", "2"], result.stderr
+
+
+def test_the_typed_imports_and_all_name_the_same_objects() -> None:
+    """`__all__` is the one list of public names; the imports type checkers read agree with it,
+    and each name resolves at run time to the object those imports name."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    import honcho_client
+
+    tree = ast.parse(Path(honcho_client.__file__).read_text())
+    typed: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for imp in node.body:
+                assert isinstance(imp, ast.ImportFrom)
+                for alias in imp.names:
+                    typed[alias.name] = "." * imp.level + (imp.module or "")
+    assert sorted([*typed, "__version__"]) == sorted(honcho_client.__all__)
+    for name, module in typed.items():
+        source = importlib.import_module(module, "honcho_client")
+        assert getattr(honcho_client, name) is getattr(source, name), name

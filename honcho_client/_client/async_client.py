@@ -67,8 +67,6 @@ if TYPE_CHECKING:
     from .._core.operation import Call, Operation
     from .._core.page import Page
 
-__all__ = ["AsyncBaseClient", "AsyncHoncho"]
-
 _USER_AGENT = f"honcho-client-python/{__version__}"
 # Headers that describe how a body was sent; dropped from a response whose body was lost.
 _FRAMING_HEADERS = ("content-encoding", "content-length", "transfer-encoding")

@@ -16,8 +16,6 @@ from .._core.paging import check_progress
 if TYPE_CHECKING:
     from .._core.page import Page
 
-__all__ = ["AsyncPage"]
-
 T = TypeVar("T")
 
 

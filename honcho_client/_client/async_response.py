@@ -13,8 +13,6 @@ import httpx
 from .._core.errors import read_error
 from .stream_guard import AsyncStreamGuard
 
-__all__ = ["AsyncAPIResponse"]
-
 T = TypeVar("T")
 
 

@@ -14,8 +14,6 @@ from .._core.parsing import parse_dialectic
 from .._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
 from .stream_guard import AsyncStreamGuard
 
-__all__ = ["AsyncChatStream"]
-
 
 class AsyncChatStream:
     """Text chunks of a dialectic answer, yielded as they arrive and exactly as the server sent

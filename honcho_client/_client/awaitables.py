@@ -12,8 +12,6 @@ from typing import Generic, TypeVar
 from .async_pages import AsyncPage
 from .async_response import AsyncAPIResponse
 
-__all__ = ["AsyncPaginator", "AsyncResponseManager"]
-
 T = TypeVar("T")
 
 

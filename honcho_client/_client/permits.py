@@ -1,29 +1,9 @@
 """Bounding the requests in flight (`max_concurrency`) with permits that cancellation cannot lose.
 
-Why the SDK bounds requests itself, and not the connection pool
----------------------------------------------------------------
-httpcore 1.0.x can strand a connection in its pool when a request is cancelled after the pool has
-assigned it a new connection but before that connection was used (encode/httpcore#1093): the
-connection is then neither idle, closed nor expired, so the pool never reclaims it. With a pool of
-exactly `max_concurrency` connections, each such connection was one slot lost for good, and after
-enough `asyncio.wait_for` timeouts every call hung.
-
-So these permits are the only bound:
-
-- every attempt takes a permit before it reaches the pool, and gives it back when its response is
-  closed: at once for a read body, when the stream is closed for a streamed one (`PermitStream`),
-  so `max_concurrency` bounds open streams too;
-- the pool the SDK creates has no connection limit (`_http.pool.pool_limits`): a connection stranded
-  by a cancellation never blocks a request, and `_http.pool.recycle_stranded` removes it after the
-  attempt that left it;
-- waiting for a permit is bounded by the pool timeout of the request (`httpx.Timeout.pool`);
-- a waiter cancelled after it was granted a permit, but before it resumed, passes the permit on
-  to the next waiter; a waiter cancelled while queued leaves the queue. A permit is released at
-  most once, whoever releases it.
-
+Every attempt takes a permit before it reaches the pool and gives it back when its response is
+closed (for a stream, when the stream is closed). Waiting is bounded by the pool timeout. An
 `AsyncPermits` belongs to the event loop (asyncio's, or a trio run) it is first used on; using it
-from another loop (the same `AsyncHoncho` in two `asyncio.run()` calls) raises `UsageError`
-instead of failing inside the HTTP library with a connection that belongs to a closed loop.
+from another raises `UsageError`. docs/internals.md says why the pool itself is not the bound.
 """
 
 from __future__ import annotations
@@ -38,8 +18,6 @@ import httpx
 from .._core.errors import UsageError
 from .._http.pool import finish_interrupted_close
 from .runner import running
-
-__all__ = ["AsyncPermit", "AsyncPermitStream", "AsyncPermits", "Permit", "PermitStream", "Permits"]
 
 
 class AsyncPermits:

@@ -16,7 +16,9 @@ two type parameters, so one generated class serves every flavour of the client:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+import functools
+import inspect
+from collections.abc import Callable, Coroutine, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, Protocol, TypeVar, overload
 
 from typing_extensions import ParamSpec
@@ -29,20 +31,6 @@ if TYPE_CHECKING:
     from .sync_pages import SyncPage
     from .sync_response import APIResponse
     from .sync_streams import ChatStream
-
-__all__ = [
-    "Async",
-    "C",
-    "Parsed",
-    "Raw",
-    "Resource",
-    "Streaming",
-    "Sync",
-    "W",
-    "endpoint",
-    "page_endpoint",
-    "stream_endpoint",
-]
 
 
 class Sync:
@@ -107,7 +95,7 @@ class _Either(Protocol[P, T_co, P2, S_co]):
 
 
 class _Endpoint(Generic[P, T]):
-    """Base of the descriptors: holds the builder; `_send` says what a call returns."""
+    """Base of the descriptors: holds the builder; `_sender` says what a call returns."""
 
     def __init__(self, build: Callable[..., Call[Any]]) -> None:
         self._build = build
@@ -118,16 +106,14 @@ class _Endpoint(Generic[P, T]):
         self._name = name
 
     def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
-        build, send = self._build, self._sender(obj)
+        build, send, known = self._build, self._sender(obj), _known_names(self._build)
 
         def call(*args: object, **kwargs: object) -> object:
+            if not known.issuperset(kwargs):
+                raise _unknown_keyword(self._name, kwargs, known)
             return send(build(obj, *args, **kwargs))
 
-        call.__name__ = call.__qualname__ = self._name
-        call.__doc__ = self.__doc__
-        # Bound once per resource: later reads find it in the instance and skip the descriptor.
-        obj.__dict__[self._name] = call
-        return call
+        return _bound(obj, self._name, call, self._build)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
         if obj._view is not Parsed:
@@ -143,6 +129,63 @@ def _raw_sender(obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
     from .awaitables import AsyncResponseManager
 
     return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
+
+
+@functools.cache
+def _known_names(*builds: Callable[..., object]) -> frozenset[str]:
+    """The keyword arguments a method takes: its parameters and the per-call options."""
+    from .._core.options import RequestOptions
+
+    names = set(RequestOptions.__annotations__)
+    for build in builds:
+        names.update(
+            p.name
+            for p in inspect.signature(build).parameters.values()
+            if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+        )
+    names.discard("self")
+    return frozenset(names)
+
+
+def _unknown_keyword(name: str, kwargs: Mapping[str, object], known: frozenset[str]) -> TypeError:
+    import difflib  # only a mistake pays for it
+
+    unknown = next(k for k in kwargs if k not in known)
+    close = difflib.get_close_matches(unknown, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; it takes {', '.join(sorted(known))}"
+    return TypeError(f"{name}() got an unexpected keyword argument {unknown!r}{hint}")
+
+
+def _bound(
+    obj: Resource[Any, Any],
+    name: str,
+    call: Callable[..., object],
+    build: Callable[..., object],
+) -> Callable[..., object]:
+    """`call` dressed as the method it sends: name, docs and signature (without `self`, the
+    result as this view returns it), cached on the resource so later reads skip the descriptor."""
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = build.__doc__
+    call.__module__ = build.__module__
+    signature = inspect.signature(build)
+    parameters = list(signature.parameters.values())[1:]
+    call.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=parameters, return_annotation=_returns(obj, signature.return_annotation)
+    )
+    obj.__dict__[name] = call
+    return call
+
+
+def _returns(obj: Resource[Any, Any], built: object) -> str:
+    """What a method of this view returns, from its builder's `Call[X]`."""
+    result = str(built).removeprefix("Call[").removesuffix("]")
+    if obj._view is not Parsed:
+        wrapper = "APIResponse" if obj._io is Sync else "AsyncResponseManager"
+        return f"{wrapper}[{result}]"
+    if result.startswith("Page["):
+        paged = "SyncPage" if obj._io is Sync else "AsyncPaginator"
+        return paged + result.removeprefix("Page")
+    return result if obj._io is Sync else f"Awaitable[{result}]"
 
 
 class endpoint(_Endpoint[P, T]):
@@ -163,8 +206,8 @@ class endpoint(_Endpoint[P, T]):
     def __get__(
         self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
     ) -> Callable[P, AsyncResponseManager[T]]: ...
-    def __get__(self, obj: Resource[Any, Any], owner: object) -> Callable[P, object]:
-        return self._bind(obj)
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
+        return self._build if obj is None else self._bind(obj)
 
 
 class page_endpoint(_Endpoint[P, T]):
@@ -187,8 +230,8 @@ class page_endpoint(_Endpoint[P, T]):
     def __get__(
         self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
     ) -> Callable[P, AsyncResponseManager[AsyncPage[T]]]: ...
-    def __get__(self, obj: Resource[Any, Any], owner: object) -> Callable[P, object]:
-        return self._bind(obj)
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
+        return self._build if obj is None else self._bind(obj)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
         if obj._view is not Parsed:
@@ -238,21 +281,37 @@ class stream_endpoint(Generic[P, T, P2]):
     def __get__(
         self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
     ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[T]]: ...
-    def __get__(self, obj: Resource[Any, Any], owner: object) -> object:
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
+        if obj is None:
+            return self._plain._build
         plain, build_stream = self._plain._bind(obj), self._build_stream
         send: Callable[[Call[Any]], object] = (
             _raw_sender(obj) if obj._view is not Parsed else obj._client._stream
         )
+        known = _known_names(self._plain._build, build_stream)
 
         def call(*args: object, **kwargs: object) -> object:
             if kwargs.get("stream") is True:
+                if not known.issuperset(kwargs):
+                    raise _unknown_keyword(self._name, kwargs, known)
                 return send(build_stream(obj, *args, **kwargs))
             return plain(*args, **kwargs)
 
-        call.__name__ = call.__qualname__ = self._name
-        call.__doc__ = self.__doc__
-        obj.__dict__[self._name] = call
-        return call
+        bound = _bound(obj, self._name, call, self._plain._build)
+        signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
+        returns = signature.return_annotation
+        if obj._view is Parsed:  # chat(...) or chat(..., stream=True)
+            stream = "ChatStream" if obj._io is Sync else "AsyncChatStream"
+            answer = returns.removeprefix("Awaitable[").removesuffix("]")
+            returns = returns.replace(answer, f"{answer} | {stream}")
+        bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[
+                p.replace(annotation="bool") if p.name == "stream" else p
+                for p in signature.parameters.values()
+            ],
+            return_annotation=returns,
+        )
+        return bound
 
 
 if TYPE_CHECKING:

@@ -11,13 +11,11 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-import sniffio
-
-__all__ = ["close_in_background", "close_soon", "running"]
-
 
 def running() -> Any:
     """The running asyncio loop, or the token of the running trio run."""
+    import sniffio  # here: a sync program never needs it
+
     if sniffio.current_async_library() == "trio":
         import trio
 
@@ -39,18 +37,14 @@ def close_soon(runner: Any, closeable: Any) -> None:
 
 
 def close_in_background(closeable: Any) -> None:
-    """Close `closeable` on the running loop, off the current (perhaps cancelled) task.
-
-    The task starts at once, not a loop turn later: the close begins before the caller's own
-    task resumes (a connection is marked closed by the first step of its close)."""
-    if sniffio.current_async_library() == "trio":
+    """Close `closeable` on the running loop, off the current (perhaps cancelled) task."""
+    runner = running()
+    if hasattr(runner, "run_sync_soon"):
         import trio
 
         trio.lowlevel.spawn_system_task(_aclose_quietly, closeable)
     else:
-        import asyncio
-
-        _spawn(asyncio.get_running_loop(), closeable)
+        _spawn(runner, closeable)
 
 
 _closing: set[object] = set()  # close tasks in flight (a task nobody holds may be collected)

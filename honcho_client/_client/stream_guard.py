@@ -19,8 +19,6 @@ import httpx
 
 from .runner import close_soon, running
 
-__all__ = ["AsyncStreamGuard", "StreamGuard"]
-
 
 def _warn(call: str) -> None:
     warnings.warn(

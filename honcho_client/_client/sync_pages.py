@@ -14,8 +14,6 @@ from .._core.paging import check_progress
 if TYPE_CHECKING:
     from .._core.page import Page
 
-__all__ = ["SyncPage"]
-
 T = TypeVar("T")
 
 

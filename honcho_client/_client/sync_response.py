@@ -11,8 +11,6 @@ import httpx
 from .._core.errors import read_error
 from .stream_guard import StreamGuard
 
-__all__ = ["APIResponse"]
-
 T = TypeVar("T")
 
 

@@ -12,8 +12,6 @@ from .._core.parsing import parse_dialectic
 from .._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
 from .stream_guard import StreamGuard
 
-__all__ = ["ChatStream"]
-
 
 class ChatStream:
     """Text chunks of a dialectic answer, yielded as they arrive and exactly as the server sent

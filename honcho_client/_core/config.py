@@ -17,17 +17,6 @@ from .errors import ConfigurationError, RequestValidationError, ValidationIssue
 from .headers import header_problem
 from .sentinels import Omit
 
-__all__ = [
-    "check_api_key",
-    "check_base_url",
-    "check_call_options",
-    "check_default_headers",
-    "check_http_client",
-    "check_max_concurrency",
-    "check_max_retries",
-    "check_timeout",
-]
-
 
 def check_base_url(value: object, *, source: str = "base_url") -> str:
     """`value` as the base URL text (no trailing slash); an http(s) URL with a host."""

@@ -6,16 +6,6 @@ from typing import Final, Literal
 
 import httpx
 
-__all__ = [
-    "DEFAULT_ENVIRONMENT",
-    "DEFAULT_MAX_CONCURRENCY",
-    "DEFAULT_MAX_RETRIES",
-    "DEFAULT_TIMEOUT",
-    "ENVIRONMENTS",
-    "Environment",
-    "make_timeout",
-]
-
 Environment = Literal["local", "demo", "production"]
 
 ENVIRONMENTS: Final[dict[str, str]] = {

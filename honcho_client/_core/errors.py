@@ -42,29 +42,6 @@ from .reasons import describe, origin
 if TYPE_CHECKING:
     from ..types.validation_error import ValidationError
 
-__all__ = [
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ClientClosedError",
-    "ConfigurationError",
-    "ConflictError",
-    "HonchoError",
-    "InternalServerError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RequestValidationError",
-    "StreamConsumedError",
-    "UnprocessableEntityError",
-    "UsageError",
-    "ValidationIssue",
-]
-
 _QUOTE_LIMIT = 200  # raw text and JSON quoted from an error body
 _DETAIL_LIMIT = 1000  # the server's own message
 _BODY_LIMIT = 500

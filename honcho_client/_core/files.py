@@ -6,8 +6,6 @@ from typing import IO, Annotated, TypeAlias
 
 from pydantic import AfterValidator
 
-__all__ = ["FileField", "FileTypes"]
-
 FileContent: TypeAlias = "bytes | IO[bytes]"
 FileTypes: TypeAlias = "bytes | IO[bytes] | tuple[str | None, bytes | IO[bytes], str | None]"
 """bytes, a binary file object, or `(filename, content, media_type)`."""

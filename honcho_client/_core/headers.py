@@ -20,8 +20,6 @@ import httpx
 
 from .errors import RequestValidationError, ValidationIssue
 
-__all__ = ["JSON_CONTENT_TYPE", "header_problem", "merge_headers", "request_headers"]
-
 JSON_CONTENT_TYPE = "application/json"
 # RFC 9110 token characters.
 _NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")

@@ -19,8 +19,6 @@ import pydantic_core
 
 from .errors import RequestValidationError, ValidationIssue
 
-__all__ = ["encode_json", "surrogate_at"]
-
 Loc = tuple[str | int, ...]
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 import os
 
-__all__ = ["logger", "setup_from_env"]
-
 logger = logging.getLogger("honcho_client")
 _configured = False
 

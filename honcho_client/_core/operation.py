@@ -18,8 +18,6 @@ from .options import RequestOptions
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["Call", "Operation", "no_content"]
-
 T = TypeVar("T")
 
 Annotations = Mapping[str, object]

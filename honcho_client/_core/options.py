@@ -7,8 +7,6 @@ from collections.abc import Mapping
 import httpx
 from typing_extensions import TypedDict
 
-__all__ = ["RequestOptions"]
-
 
 class RequestOptions(TypedDict, total=False):
     """Options of one call, on top of the client's settings.

@@ -6,8 +6,6 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Page"]
-
 T = TypeVar("T")
 
 

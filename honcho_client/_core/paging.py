@@ -14,8 +14,6 @@ import httpx
 
 from .errors import APIError, UsageError
 
-__all__ = ["check_progress"]
-
 
 class _Page(Protocol):
     items: list[Any]

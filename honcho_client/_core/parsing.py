@@ -13,8 +13,6 @@ from .errors import APIResponseValidationError
 if TYPE_CHECKING:
     from .operation import Operation
 
-__all__ = ["parse_dialectic", "parse_response"]
-
 T = TypeVar("T")
 
 

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 
 import httpx
 
-__all__ = ["describe", "origin"]
-
 _TIMEOUT_PHASES: dict[type[httpx.TimeoutException], tuple[str, str]] = {
     httpx.ConnectTimeout: ("connect", "no connection within {} s"),
     httpx.ReadTimeout: ("read", "the server sent nothing for {} s"),

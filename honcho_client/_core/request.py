@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from .operation import Call, Operation
     from .validation import Checked
 
-__all__ = ["build_request", "encode_path"]
-
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 # Characters that stand for themselves in a path segment (RFC 3986 unreserved).
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")

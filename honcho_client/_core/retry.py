@@ -23,8 +23,6 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-__all__ = ["RetryPolicy", "is_retryable_error", "is_retryable_status"]
-
 SAFE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 UNSAFE_STATUSES = frozenset({429, 503})
 # Failures that happen before any byte of the request left the machine.

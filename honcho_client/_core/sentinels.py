@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Final, Literal, final
 
-__all__ = ["NOT_GIVEN", "NotGiven", "Omit", "omit"]
-
 
 @final
 class Omit:

@@ -17,8 +17,6 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-__all__ = ["SSEDecoder", "ServerSentEvent", "Utf8Chunks"]
-
 
 class Utf8Chunks:
     """Bytes in, text out, as soon as each character is complete (invalid bytes become U+FFFD)."""

@@ -13,8 +13,6 @@ from collections.abc import Mapping, Sequence
 from .errors import RequestValidationError, ValidationIssue
 from .jsonbody import surrogate_at
 
-__all__ = ["MAX_URL_LENGTH", "url_error"]
-
 MAX_URL_LENGTH = 65_536  # httpx refuses longer URLs
 
 

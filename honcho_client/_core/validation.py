@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
     _Plan = tuple[bool, tuple[tuple[int, str, Annotations], ...]]
 
-__all__ = ["Checked", "check_call", "issues_of"]
-
 Loc = tuple[str | int, ...]
 _LOCATIONS = ("path", "query", "headers", "cookies")
 

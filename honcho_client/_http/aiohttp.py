@@ -6,8 +6,11 @@
 
 It is an `httpx.AsyncClient` (so it goes wherever one is accepted) whose transport is
 `AioHttpTransport`, built on httpx-aiohttp. httpx still builds every request and response,
-aiohttp only moves the bytes; see `_aiohttp_transport` for how it is kept equivalent to httpx's
+aiohttp only moves the bytes; see `aiohttp_transport` for how it is kept equivalent to httpx's
 own transport. aiohttp is imported when the first one is made, never by `import honcho_client`.
+It overrides httpx's private `_init_transport` and `_init_proxy_transport` hooks, as
+httpx-aiohttp does (tested with httpx 0.27.0, 0.28.1 and 0.29.0), so proxies from the
+environment and `proxy=` are served by aiohttp too.
 
 Its defaults are the SDK's: the default timeout (60 s, connect 5 s), and no limit on connections
 (the AsyncHoncho using it bounds its requests in flight by `max_concurrency`). Any
@@ -27,8 +30,6 @@ from .cookies import use_set_cookie_jar
 
 if TYPE_CHECKING:
     from .aiohttp_transport import AioHttpTransport
-
-__all__ = ["AioHttpNotInstalledError", "DefaultAioHttpClient"]
 
 INSTALL: Final = "pip install 'honcho_client[aiohttp]'"
 DEFAULT_LIMITS: Final = httpx.Limits(

@@ -1,25 +1,11 @@
 """`AioHttpTransport`: an httpx transport that sends over aiohttp (the `aiohttp` extra).
 
-It is httpx-aiohttp's `AiohttpTransport` (whose TLS, proxy and limit settings it reuses) with
-the sending redone so that, seen from httpx and so from the SDK, it behaves like httpx's own
-transport:
-
-- Errors are httpx's, classified by what the server may have seen. Only failures before any
-  byte was sent become `ConnectError`/`ConnectTimeout` (which the retry policy may repeat for a
-  create); a server that closed or reset after the request was sent is `RemoteProtocolError` or
-  `ReadError`, a body cut short is `RemoteProtocolError`, a silent server is `ReadTimeout`. The
-  aiohttp exception stays reachable as `__cause__` (its OS error, if any, beneath it).
-- aiohttp's own extras are off: its cookie jar (httpx keeps the cookies), its automatic headers
-  (httpx has built them all), its hidden second attempt of GET/PUT/DELETE after a dropped
-  connection (the SDK's retry policy is the only one), and its URL re-quoting (the path goes
-  out exactly as httpx encoded it).
-- Timeouts: httpx's `connect` bounds the TCP/TLS connect, `pool + connect` bounds getting a
-  connection, `read` bounds every wait for bytes of the answer. aiohttp writes the request in
-  the background and has no write timeout; the read timeout covers the wait that follows.
-- A response closed before its body was read to the end closes its connection; one read to the
-  end gives it back to the pool. `aclose()` closes every connection and waits one loop turn so
-  the sockets are really closed when it returns.
-- `max_connections=None` means no limit (aiohttp's `limit=0`), as in httpx.
+It is httpx-aiohttp's `AiohttpTransport` (its TLS, proxy and limit settings) with the sending
+redone so that, seen from httpx, it behaves like httpx's own transport: the same httpx errors
+for the same failures, no cookie jar, automatic headers, hidden retry or URL re-quoting of
+aiohttp's own, and httpx's timeouts. docs/internals.md lists the rules. Sets aiohttp's private
+`ClientSession._retry_connection` (tested with aiohttp 3.11.0 and 3.14.5; ignored where absent,
+as in aiohttp 3.10, which then sends a GET twice by itself: hence the floor 3.11).
 """
 
 from __future__ import annotations
@@ -34,8 +20,6 @@ from aiohttp import http_exceptions
 from httpx_aiohttp import AiohttpTransport
 from multidict import CIMultiDict
 from yarl import URL
-
-__all__ = ["AioHttpTransport", "translate_error"]
 
 # Headers httpx always builds itself; aiohttp must not add its own versions of them.
 _NO_AUTO_HEADERS: Final = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
@@ -166,7 +150,8 @@ class AioHttpTransport(AiohttpTransport):
         )
         # aiohttp sends GET/PUT/DELETE a second time, unasked, when a connection drops; the
         # SDK's retry policy must be the only one deciding (and counting) attempts.
-        session._retry_connection = False
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
         self._session = session
         return session
 

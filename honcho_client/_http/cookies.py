@@ -1,14 +1,12 @@
 """A cheaper cookie jar for the pools the SDK creates.
 
-Uses httpx's private `Client._cookies` (tested with httpx 0.27.0 and 0.28.1): where a client has
-no such attribute, or it is not an `httpx.Cookies`, the client keeps its own jar.
+Uses httpx's private `Client._cookies` (tested with httpx 0.27.0, 0.28.1 and 0.29.0): where a
+client has no such attribute, or it is not an `httpx.Cookies`, the client keeps its own jar.
 """
 
 from __future__ import annotations
 
 import httpx
-
-__all__ = ["SetCookieJar", "use_set_cookie_jar"]
 
 
 def use_set_cookie_jar(client: httpx.Client | httpx.AsyncClient) -> None:

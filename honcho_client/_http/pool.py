@@ -1,29 +1,11 @@
-"""The connection pool the clients create, and the removal of connections a cancellation stranded.
+"""Removing connections that a cancellation stranded in httpcore's pool (encode/httpcore#1093),
+and finishing a response close that a cancellation cut short. docs/internals.md says why.
 
-The pool has no connection limit: the clients' permits (`_concurrency`) are the bound on requests
-in flight, so a connection that httpcore 1.0.x strands after a cancellation (encode/httpcore#1093)
-cannot take a slot that a later request needs. `recycle_stranded` then takes such connections out
-of the pool, so they do not pile up either; it runs after an attempt that ended in a cancellation
-or an error, on the SDK's pool and on a caller's own httpx client alike (whose limits may be
-small).
-
-A stranded connection is one the pool created for a request that went away before using it,
-and that no request of the pool refers to any more. httpcore leaves two kinds behind:
-
-- cancelled before connecting: no socket yet, and not failed, so never reclaimed;
-- cancelled after connecting but before the request started on it: the socket is open, and the
-  connection stays in its NEW state (not idle, not closed, never expiring) for good.
-
-Both are taken out of the pool; the second kind is also closed (on the event loop for an async
-client).
-
-A cancellation can also land while a response is being closed: httpcore marks the body closed
-before it hands the connection back, and its shield does not stop `Task.cancel()`, so the request
-would stay in the pool for good with its connection busy. `finish_interrupted_close` completes
-that hand-back: the request leaves the pool and the half-closed connection is closed.
-
-These read httpcore's pool state under the pool's own lock; on a transport that is not httpcore's
-(aiohttp, a mock), or an httpcore whose internals differ, they do nothing.
+Reads httpx's `Client._transport`/`_mounts` and httpcore's pool, connection and stream internals
+(`_connections`, `_requests`, `_optional_thread_lock`, `_assign_requests_to_connections`,
+`_connection`, `_connect_failed`, `_state`, `_request_count`, `_pool_request`, `_pool`, `_closed`,
+`_stream`, `_httpcore_stream`); tested with httpx 0.27.0 to 0.29.0, httpcore 1.0.6 and 1.0.9. On
+a transport that is not httpcore's, or internals that differ, every function here does nothing.
 """
 
 from __future__ import annotations
@@ -35,13 +17,6 @@ from typing import Any
 import httpx
 
 from .._client.runner import close_in_background
-
-__all__ = [
-    "MAX_IDLE_CONNECTIONS",
-    "finish_interrupted_close",
-    "pool_limits",
-    "recycle_stranded",
-]
 
 # Few idle connections: with many, httpcore 1.0 hands one idle connection to several waiting
 # requests at once and spends its time re-queueing the losers.
