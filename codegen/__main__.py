@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import _render, _spec, _unasync
+from . import _render, _unasync, spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -33,7 +33,7 @@ def generated_dirs(target: _render.Target) -> list[Path]:
 def generate(target: _render.Target = DEFAULT) -> dict[Path, str]:
     """Every generated file, formatted, by path relative to the output root."""
     spec_text = target.spec.read_bytes()
-    api = _spec.load(target.spec)
+    api = spec.load(target.spec)
     files = _render.render(api, spec_text, target, api.docs)
     if target == DEFAULT:
         files.update(_unasync_files())
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out
     try:
         files = generate(target)
-    except _spec.SpecError as error:
+    except spec.SpecError as error:
         print(f"codegen: {target.spec.name}: {error}", file=sys.stderr)
         return 2
     if args.check:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import jinja2
 
-from ._spec import Api, Model, Op, Param, Prop, Resource, Type
+from .spec.model import Api, Model, Op, Param, Prop, Resource, Type
+from .spec.modules import module_order
 
 GENERATOR_VERSION = "2"
 _BUILTINS = ("list", "dict", "object", "str", "int", "float", "bool", "bytes", "type", "set")
@@ -72,13 +73,18 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
         resource_names=_resource_names,
         indent_doc=_indent_doc,
         json=json.dumps,
+        doc=doc_text,
+        all_names=_all_names,
     )
     out: dict[Path, str] = {}
     base = Path(*pkg.split("."))
     types_dir = base / "types"
+    modules: dict[str, list[Model]] = {}
     for model in api.models:
-        out[types_dir / f"{model.module}.py"] = env.get_template("model.py.jinja").render(
-            model=model, refs=_model_refs(model)
+        modules.setdefault(model.module, []).append(model)
+    for module, members in modules.items():
+        out[types_dir / f"{module}.py"] = env.get_template("model.py.jinja").render(
+            models=module_order(members), refs=_module_refs(members), shared=len(members) > 1
         )
     names = sorted(
         n
@@ -141,13 +147,12 @@ def _resource_doc(r: Resource, docs: dict[str, str]) -> str:
 # Imports --------------------------------------------------------------------------------------
 
 
-def _model_refs(model: Model) -> set[str]:
+def _module_refs(models: list[Model]) -> set[str]:
+    """The names a module of `types/` imports: those its models mention, less its own."""
     refs: set[str] = set()
-    for p in model.props:
-        refs |= p.type.refs
-    if model.target is not None:
-        refs |= model.target.refs
-    return refs - {model.key}
+    for model in models:
+        refs |= model.refs
+    return refs - {m.key for m in models}
 
 
 def _resource_refs(r: Resource) -> set[str]:
@@ -189,31 +194,50 @@ def _type_imports(refs: Iterable[str], by_key: dict[str, Model], pkg: str) -> li
 
 
 def _field_line(prop: Prop) -> str:
-    ann = prop.type.model
+    ann = prop.type.model + _default_mismatch(prop)
     optional = not prop.required
     if optional and not prop.has_default and not prop.type.nullable:
         ann += " | None"
-    default = ""
-    if optional:
-        value = None if not prop.has_default else prop.default
-        if value == {}:
-            default = "Field(default_factory=dict)"
-        elif value == []:
-            default = "Field(default_factory=list)"
-        else:
-            default = _py(value)
+    args = [] if not optional else [_default_arg(prop)]
     if prop.name != prop.wire:
-        args = ([default] if default and not default.startswith("Field(") else []) + [
-            f"alias={json.dumps(prop.wire)}"
-        ]
-        if default.startswith("Field("):
-            args = [default[len("Field(") : -1], f"alias={json.dumps(prop.wire)}"]
-        default = f"Field({', '.join(args)})"
-    return f"{prop.name}: {ann}" + (f" = {default}" if default else "")
+        args.append(f"alias={json.dumps(prop.wire)}")
+    if not args:
+        return f"{prop.name}: {ann}"
+    if len(args) == 1 and not args[0].startswith(("default_factory=", "alias=")):
+        return f"{prop.name}: {ann} = {args[0]}"
+    return f"{prop.name}: {ann} = Field({', '.join(args)})"
 
 
-def _typed_dict(model: Model) -> tuple[bool, list[tuple[str, str]]]:
-    """(functional syntax needed, [(key, annotation)]) of the model's TypedDict."""
+_SCALARS = {bool: "bool", int: "int", float: "float", str: "str"}
+
+
+def _default_mismatch(prop: Prop) -> str:
+    """` | bool` for a `str` property whose default is `true`: the document's default does not
+    fit its type, and the server sends that default, so the field's type says it may."""
+    if not prop.has_default or prop.required:
+        return ""
+    kind = _SCALARS.get(type(prop.default))
+    base = prop.type.model.split(" | ")[0]
+    fits = kind == base or (kind == "int" and base == "float")
+    return f" | {kind}" if kind and base in _SCALARS.values() and not fits else ""
+
+
+def _default_arg(prop: Prop) -> str:
+    """The default of an optional field: a value, or a factory of a fresh object of the field's
+    type (an object or array default, checked like any value so a model default is a model)."""
+    value = None if not prop.has_default else prop.default
+    if isinstance(value, (dict, list)):
+        plain = prop.type.model.split(" | ")[0] in ("dict[str, object]", "list[object]", "object")
+        if value in ({}, []) and (plain or not prop.type.refs):
+            return f"default_factory={type(value).__name__}"
+        return f"default_factory=lambda: {_py(value)}, validate_default=True"
+    return _py(value)
+
+
+def _typed_dict(model: Model, quoted: bool = False) -> tuple[bool, list[tuple[str, str]]]:
+    """(functional syntax needed, [(key, annotation)]) of the model's TypedDict. In a module of
+    models that refer to each other, the functional form's annotations are quoted (they may
+    name a TypedDict defined below)."""
     items = []
     functional = False
     for p in model.props:
@@ -224,7 +248,24 @@ def _typed_dict(model: Model) -> tuple[bool, list[tuple[str, str]]]:
         if not p.wire.isidentifier() or p.wire in _BUILTINS or p.wire in ("date", "datetime"):
             functional = True
     functional = functional or any(keyword.iskeyword(k) for k, _ in items)
+    if functional and quoted:
+        items = [(k, json.dumps(ann)) for k, ann in items]
     return functional, items
+
+
+def _all_names(models: list[Model]) -> str:
+    names = [
+        n
+        for m in models
+        for n in ([m.class_name, m.param_name] if m.typed_dict else [m.class_name])
+    ]
+    return ", ".join(json.dumps(n) for n in names)
+
+
+def doc_text(text: str) -> str:
+    """`text` as the inside of a triple-quoted docstring: backslashes and quotes kept as written."""
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return text[:-1] + '\\"' if text.endswith('"') else text
 
 
 def _py(value: object) -> str:
@@ -292,6 +333,13 @@ def _operation(op: Op) -> str:
     args.append(f"parse={_parse(op)}")
     if op.deprecated:
         args.append("deprecated=True")
+    if op.accept != "application/json":
+        args.append(f"accept={json.dumps(op.accept)}")
+    if op.result.stream_text is not None:
+        args.append(f"stream_text={json.dumps(op.result.stream_text)}")
+    json_query = [p.wire for p in op.where("query") if p.json]
+    if json_query:
+        args.append(f"json_query={_tuple(json.dumps(w) for w in json_query)}")
     return ", ".join(args)
 
 
@@ -382,7 +430,7 @@ def _docstring(op: Op) -> str:
 
 
 def _indent_doc(text: str) -> str:
-    return text.replace('"""', '\\"\\"\\"').replace("\n", "\n        ").replace("        \n", "\n")
+    return doc_text(text).replace("\n", "\n        ").replace("        \n", "\n")
 
 
 def _builtins_safe(text: str, r: Resource) -> str:

@@ -13,7 +13,7 @@ from ._errors import APIResponseValidationError
 if TYPE_CHECKING:
     from ._operation import Operation
 
-__all__ = ["parse_dialectic", "parse_response"]
+__all__ = ["parse_response", "parse_stream_text"]
 
 T = TypeVar("T")
 
@@ -23,11 +23,12 @@ def parse_response(op: Operation[T], response: httpx.Response) -> T:
     return _parse(op.parse, response)
 
 
-def parse_dialectic(response: httpx.Response) -> str:
-    """The answer text of a chat call that was asked to stream but answered with JSON."""
-    from .types.dialectic_response import DialecticResponse
-
-    return _parse(DialecticResponse.model_validate_json, response).content
+def parse_stream_text(op: Operation[object] | None, response: httpx.Response) -> str:
+    """The text of a call that was asked to stream but answered with JSON: the result's
+    `op.stream_text` attribute, or the whole body when the operation names none."""
+    if op is None or op.stream_text is None:
+        return response.text
+    return str(getattr(parse_response(op, response), op.stream_text))
 
 
 def _parse(parse: Callable[[bytes], T], response: httpx.Response) -> T:

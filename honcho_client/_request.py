@@ -24,7 +24,7 @@ import httpx
 import pydantic_core
 
 from ._errors import RequestValidationError, ValidationIssue
-from ._headers import request_headers
+from ._headers import JSON_CONTENT_TYPE, request_headers
 from ._json import encode_json
 from ._url import url_error
 
@@ -82,7 +82,7 @@ def build_request(
     """The request for `call`, whose values `check_call` returned as `checked`."""
     op, options = call.op, call.options
     params: QueryItems = []
-    _encode_query(checked["query"], params)
+    _encode_query(checked["query"], params, op.json_query, op.name)
     extra_query = options.get("extra_query")
     if extra_query:
         _encode_query(extra_query, params)
@@ -98,8 +98,11 @@ def build_request(
     )
     # The same object for every call of this client with these headers (see request_headers).
     headers_of_client = merged if not options.get("extra_headers") else None
-    if checked["headers"]:  # header parameters, under any caller's extra_headers
+    accept = op.accept != JSON_CONTENT_TYPE and merged.get("accept") in (None, JSON_CONTENT_TYPE)
+    if checked["headers"] or accept:  # the operation's own, under any caller's extra_headers
         merged = httpx.Headers(merged)
+        if accept:
+            merged["Accept"] = op.accept
         for name, value in checked["headers"].items():
             if value is not None and name not in (options.get("extra_headers") or {}):
                 merged[name] = _text(value)
@@ -255,14 +258,36 @@ def _form_text(value: object) -> str:
     return _text(value)
 
 
-def _encode_query(values: Mapping[str, object], out: QueryItems) -> None:
+def _encode_query(
+    values: Mapping[str, object],
+    out: QueryItems,
+    as_json: tuple[str, ...] = (),
+    operation: str = "",
+) -> None:
+    """Query items as FastAPI reads them: a list repeats its name; an object gives one item per
+    property (OpenAPI's form style); an object in a list, or a parameter the spec gives as
+    `content` (`as_json`), is sent as JSON text."""
     for key, value in values.items():
         if value is None:
             continue
-        if isinstance(value, (list, tuple)):
-            out.extend((key, _text(v)) for v in value)
+        if key in as_json:
+            out.append((key, _json_text(operation, key, value)))
+        elif isinstance(value, (list, tuple)):
+            out.extend(
+                (key, _json_text(operation, key, v) if _is_object(v) else _text(v)) for v in value
+            )
+        elif _is_object(value):
+            _encode_query(_dump(value), out, (), operation)
         else:
             out.append((key, _text(value)))
+
+
+def _is_object(value: object) -> bool:
+    return isinstance(value, Mapping) or _is_model(value)
+
+
+def _json_text(operation: str, key: str, value: object) -> str:
+    return encode_json(operation, _dump(value), ("query", key)).decode()
 
 
 def _text(value: object) -> str:

@@ -16,7 +16,7 @@ from _servers.faults import FaultServer
 from _servers.faults import refused_url as _refused_url
 from _servers.prism import REPO_SPEC, PrismNotInstalledError, PrismServer, prism_binary
 
-from codegen._spec import sdk_document
+from codegen.spec import sdk_document
 
 
 def _running_in_ci() -> bool:

@@ -247,7 +247,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
     async def _stream(self, call: Call[object]) -> AsyncChatStream:
         """Send a streamed call and return the stream of its answer, unread."""
         response, _ = await self._exchange(call, stream=True)
-        return AsyncChatStream(response, _name(call, response))
+        return AsyncChatStream(response, _name(call, response), call.op)
 
     async def _raw(self, call: Call[object], *, stream: bool) -> AsyncAPIResponse[object]:
         """Send `call` and return the response itself; `parse()` gives the result."""

@@ -6,13 +6,17 @@ Its sync twin `ChatStream` is generated from this file.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .._errors import StreamConsumedError, read_error
 from .._lifecycle import AsyncStreamGuard
-from .._parsing import parse_dialectic
+from .._parsing import parse_stream_text
 from .._sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+
+if TYPE_CHECKING:
+    from .._operation import Operation
 
 __all__ = ["AsyncChatStream"]
 
@@ -31,8 +35,14 @@ class AsyncChatStream:
     answer ended raises APIConnectionError: an answer is never silently truncated.
     """
 
-    def __init__(self, response: httpx.Response, call: str = "chat stream") -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        call: str = "chat stream",
+        op: Operation[Any] | None = None,
+    ) -> None:
         self.response = response
+        self._op = op
         self._call = call
         self._claimed = False
         self._guard = AsyncStreamGuard(self, response, call)
@@ -43,7 +53,7 @@ class AsyncChatStream:
         try:
             if self.response.headers.get("content-type", "").startswith("application/json"):
                 await self.response.aread()
-                yield parse_dialectic(self.response)
+                yield parse_stream_text(self._op, self.response)
                 return
             async for data in self.response.aiter_bytes():
                 text = decoder.feed(data)

@@ -243,7 +243,7 @@ class BaseClient(Resource[Sync, Parsed]):
     def _stream(self, call: Call[object]) -> ChatStream:
         """Send a streamed call and return the stream of its answer, unread."""
         response, _ = self._exchange(call, stream=True)
-        return ChatStream(response, _name(call, response))
+        return ChatStream(response, _name(call, response), call.op)
 
     def _raw(self, call: Call[object], *, stream: bool) -> APIResponse[object]:
         """Send `call` and return the response itself; `parse()` gives the result."""

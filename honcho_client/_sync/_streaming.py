@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .._errors import StreamConsumedError, read_error
 from .._lifecycle import StreamGuard
-from .._parsing import parse_dialectic
+from .._parsing import parse_stream_text
 from .._sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+
+if TYPE_CHECKING:
+    from .._operation import Operation
 
 __all__ = ["ChatStream"]
 
@@ -29,8 +33,14 @@ class ChatStream:
     answer ended raises APIConnectionError: an answer is never silently truncated.
     """
 
-    def __init__(self, response: httpx.Response, call: str = "chat stream") -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        call: str = "chat stream",
+        op: Operation[Any] | None = None,
+    ) -> None:
         self.response = response
+        self._op = op
         self._call = call
         self._claimed = False
         self._guard = StreamGuard(self, response, call)
@@ -41,7 +51,7 @@ class ChatStream:
         try:
             if self.response.headers.get("content-type", "").startswith("application/json"):
                 self.response.read()
-                yield parse_dialectic(self.response)
+                yield parse_stream_text(self._op, self.response)
                 return
             for data in self.response.iter_bytes():
                 text = decoder.feed(data)

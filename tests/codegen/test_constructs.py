@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from _servers.faults import Fault, FaultServer, ReceivedRequest
 
-from codegen import _spec
+from codegen import spec as _spec
 from honcho_client import RequestValidationError
 
 SPEC = Path(__file__).with_name("constructs.yaml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from codegen import _naming
+from codegen.spec import names as _naming
 
 
 def _names(*ops: tuple[str, str, str | None]) -> list[str]:

@@ -21,7 +21,7 @@ import pytest
 from _servers.prism import PrismNotInstalledError, PrismServer, prism_binary
 from _shared import shared_dir
 
-from codegen import _spec
+from codegen import spec as _spec
 
 pytestmark = pytest.mark.prism
 

@@ -1,7 +1,7 @@
 """Python names for what the document names: resources and methods of operations, classes, modules.
 
 The rule for operations without `x-sdk-resource`/`x-sdk-method` is stated in the package
-docstring (`codegen/__init__.py`) and the README; `names()` implements it.
+docstring (`codegen/__init__.py`); `names()` implements it.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ def names(
     children = _children(routes)
     out: list[tuple[str, str]] = []
     full: dict[int, str] = {}  # derived operations: their whole function name
-    for i, (path, method, operation_id, given) in enumerate(ops):
-        if given is not None:
-            out.append(given)
+    for i, (path, method, operation_id, sdk) in enumerate(ops):
+        if sdk is not None:
+            out.append(sdk)
             continue
         resource, action = _resource(routes[i], children)
         full[i] = function(path, method, operation_id, action)
@@ -86,13 +86,38 @@ def _resource(segments: list[str], children: set[tuple[str, ...]]) -> tuple[list
 
 
 def function(path: str, method: str, operation_id: str | None, action: str | None) -> str:
-    """The operation's function name: FastAPI's operationId without its route suffix."""
+    """The operation's function name: FastAPI's operationId without its route suffix.
+
+    FastAPI writes `<function>_<path with non-word characters as _>_<method>`. The path in it
+    may not be the route's own when the app was mounted under a prefix (`/api`) or the route
+    moved (`/v1/workflows` now `/v1/agents`): the suffix is then matched segment by segment
+    from the end, and the rest of it, if any, starts at the route's first segment (`_v1_`).
+    """
     if not operation_id:
         return snake(method) + (f"_{snake(action)}" if action else "")
-    suffix = re.sub(r"\W", "_", path) + "_" + method.lower()
-    if operation_id.endswith(suffix) and len(operation_id) > len(suffix):
-        operation_id = operation_id[: -len(suffix)]
-    return snake(operation_id)
+    tail = "_" + method.lower()
+    if not operation_id.endswith(tail) or len(operation_id) <= len(tail):
+        return snake(operation_id)
+    rest = operation_id[: -len(tail)]
+    segments = [re.sub(r"\W", "_", s) for s in path.split("/")[1:]]
+    matched = 0
+    for segment in reversed(segments):
+        if not rest[: len(rest) - matched].endswith("_" + segment):
+            break
+        matched += len(segment) + 1
+    head = rest[: len(rest) - matched]
+    if matched < sum(len(s) + 1 for s in segments):
+        first = segments[0] if segments else ""
+        start = _route_start(head, first)
+        head = head[:start] if start > 0 else head
+    return snake(head or operation_id)
+
+
+def _route_start(head: str, first: str) -> int:
+    """Where the rest of a route suffix made from another path starts in `head`: at its last
+    `_<first segment>_` or `_v<n>_`, or -1."""
+    found = [m.start() for m in re.finditer(rf"_(?:{re.escape(first)}|v\d+)(?=_|$)", head)]
+    return found[-1] if found and first else -1
 
 
 def _short(function: str, resource: list[str], method: str) -> str:
