@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from .spec.model import Api, Model, Op, Param, Prop, Resource, Type
+from .spec.model import Api, Location, Model, Op, Param, Prop, Resource, Type
 from .spec.modules import module_order
 
 GENERATOR_VERSION = "2"
@@ -101,12 +101,12 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
         r=api.root, cls=target.root_class
     )
     for r in api.resources:
-        module = base / "resources" / Path(*r.module.split("."))
+        where = base / "resources" / Path(*r.module.split("."))
         if r.children:
-            out[module.parent / "__init__.py"] = _package_init(
+            out[where.parent / "__init__.py"] = _package_init(
                 env, f"`client.{r.dotted}` and the resources below it."
             )
-        out[module.with_suffix(".py")] = env.get_template("resource.py.jinja").render(
+        out[where.with_suffix(".py")] = env.get_template("resource.py.jinja").render(
             r=r, cls=r.class_name
         )
     out[base / "_spec_info.py"] = env.get_template("spec_info.py.jinja").render(
@@ -306,7 +306,7 @@ def _parse(op: Op) -> str:
 def _operation(op: Op) -> str:
     """The keyword arguments of `Operation(...)`."""
 
-    def annotations(location: str) -> str:
+    def annotations(location: Location) -> str:
         params = op.where(location)
         return "{" + ", ".join(f"{json.dumps(p.wire)}: {p.type.model}" for p in params) + "}"
 
@@ -315,12 +315,13 @@ def _operation(op: Op) -> str:
         f'method="{op.http_method}"',
         f'path="{op.path}"',
     ]
-    for location, arg in (
+    locations: tuple[tuple[Location, str], ...] = (
         ("path", "path_params"),
         ("query", "query"),
         ("header", "headers"),
         ("cookie", "cookies"),
-    ):
+    )
+    for location, arg in locations:
         if op.where(location):
             args.append(f"{arg}={annotations(location)}")
     if op.body is not None:
@@ -387,12 +388,13 @@ def _call(op: Op, variant: str = "") -> str:
         return "{" + ", ".join(f"{json.dumps(p.wire)}: {p.name}" for p in params) + "}"
 
     args = [op.constant]
-    for location, arg in (
+    locations: tuple[tuple[Location, str], ...] = (
         ("path", "path"),
         ("query", "query"),
         ("header", "headers"),
         ("cookie", "cookies"),
-    ):
+    )
+    for location, arg in locations:
         if op.where(location):
             args.append(f"{arg}={mapping(op.where(location))}")
     body = op.where("body")
@@ -458,7 +460,7 @@ def _md_result(op: Op) -> str:
 
 def _md_params(op: Op) -> list[tuple[str, str, str, str, str]]:
     """(name, location, type, required, rules and notes) of each parameter."""
-    rows = []
+    rows: list[tuple[str, str, str, str, str]] = []
     for p in _ordered(op):
         notes = list(p.type.rules)
         if p.has_default:

@@ -165,9 +165,8 @@ def sdk_document(doc: dict[str, Any]) -> dict[str, Any]:
     for item in (out.get("paths") or {}).values():
         for method in document.HTTP_METHODS:
             op = item.get(method) if isinstance(item, dict) else None
-            named = op.get("x-sdk-response-schema") if isinstance(op, dict) else None
-            if named:
-                _point_responses_at(op, named)
+            if isinstance(op, dict) and op.get("x-sdk-response-schema"):
+                _point_responses_at(op, str(op["x-sdk-response-schema"]))
     return out
 
 

@@ -244,7 +244,7 @@ def _parameter(p: Mapping[str, Any], label: str) -> Parameter:
         raise SpecError(f"{where}: a schema must be an object, got {schema!r}")
     return Parameter(
         name=name,
-        location=cast(ParamLocation, location),
+        location=location,
         schema=schema,
         required=bool(p.get("required")) or location == "path",
         description=text(p.get("description")),
