@@ -30,7 +30,7 @@ def names(
     ops: list[tuple[str, str, str | None, tuple[str, str] | None]],
 ) -> list[tuple[str, str]]:
     """(resource, method) of each operation, given (path, method, operationId, x-sdk names)."""
-    routes = [_segments(path) for path, _, _, _ in ops]
+    routes = _unmounted([_segments(path) for path, _, _, _ in ops], ops)
     children = _children(routes)
     out: list[tuple[str, str]] = []
     full: dict[int, str] = {}  # derived operations: their whole function name
@@ -62,6 +62,21 @@ def names(
 def _segments(path: str) -> list[str]:
     """The path's segments without version prefixes; parameters stay as `{name}`."""
     return [s for s in path.strip("/").split("/") if s and not _VERSION.match(s)]
+
+
+def _unmounted(
+    routes: list[list[str]], ops: list[tuple[str, str, str | None, tuple[str, str] | None]]
+) -> list[list[str]]:
+    """The routes without the prefix the app was mounted under: a first segment every route
+    shares (`/api`) that no operationId names (FastAPI made them before the mount)."""
+    firsts = {r[0] if r else "" for r in routes}
+    if len(firsts) != 1 or len(routes) < 2:
+        return routes
+    (first,) = firsts
+    ids = [oid for _, _, oid, _ in ops if oid]
+    if not first or first.startswith("{") or not ids or any(f"_{first}_" in oid for oid in ids):
+        return routes
+    return [r[1:] for r in routes]
 
 
 def _children(routes: Iterable[list[str]]) -> set[tuple[str, ...]]:
