@@ -68,15 +68,24 @@ def _unmounted(
     routes: list[list[str]], ops: list[tuple[str, str, str | None, tuple[str, str] | None]]
 ) -> list[list[str]]:
     """The routes without the prefix the app was mounted under: a first segment every route
-    shares (`/api`) that no operationId names (FastAPI made them before the mount)."""
+    shares (`/api`) that no operationId names, while FastAPI's route suffixes made from the
+    paths without it end some of them (FastAPI made them before the mount)."""
     firsts = {r[0] if r else "" for r in routes}
     if len(firsts) != 1 or len(routes) < 2:
         return routes
     (first,) = firsts
-    ids = [oid for _, _, oid, _ in ops if oid]
-    if not first or first.startswith("{") or not ids or any(f"_{first}_" in oid for oid in ids):
+    if not first or first.startswith("{"):
         return routes
-    return [r[1:] for r in routes]
+    ids = [(path, method, oid) for path, method, oid, _ in ops if oid]
+    if any(f"_{first}_" in oid for _, _, oid in ids):
+        return routes
+    prefix = f"/{first}"
+    mounted = any(
+        path.startswith(prefix + "/")
+        and oid.endswith(re.sub(r"\W", "_", path[len(prefix) :]) + "_" + method.lower())
+        for path, method, oid in ids
+    )
+    return [r[1:] for r in routes] if mounted else routes
 
 
 def _children(routes: Iterable[list[str]]) -> set[tuple[str, ...]]:

@@ -164,3 +164,17 @@ def test_route_suffix_is_stripped_when_made_from_another_path() -> None:
     assert (
         _naming.function("/v2/peers/{id}", "get", "get_peer_v2_peers__id__get", None) == "get_peer"
     )
+
+
+def test_a_mount_prefix_no_operation_id_names_is_not_a_resource() -> None:
+    # Prefect 2: every route is below /api, and FastAPI made the operationIds before the mount.
+    assert _names(
+        ("/api/flows/{id}", "get", "read_flow_flows__id__get"),
+        ("/api/flows/", "post", "create_flow_flows__post"),
+        ("/api/health", "get", "health_check_health_get"),
+    ) == ["flows.read", "flows.create", "health.check"]
+    # A shared first segment the operationIds name stays a resource.
+    assert _names(
+        ("/api/flows/{id}", "get", "read_flow_api_flows__id__get"),
+        ("/api/health", "get", "health_check_api_health_get"),
+    ) == ["api.flows.read", "api.health_check"]
