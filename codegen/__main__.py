@@ -61,7 +61,13 @@ def _format(files: dict[Path, str]) -> dict[Path, str]:
             cwd=base,
             check=False,
         )
-        subprocess.run([*ruff, "format", "--quiet", *packages], cwd=base, check=True)
+        done = subprocess.run(
+            [*ruff, "format", "--quiet", *packages], cwd=base, capture_output=True, text=True
+        )
+        if done.returncode != 0:
+            raise spec.SpecError(
+                f"the generated code does not parse (a defect of the templates): {done.stderr}"
+            )
         return {path: (base / path).read_text() for path in files}
 
 

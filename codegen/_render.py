@@ -66,6 +66,7 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
         call=_call,
         docstring=_docstring,
         result_type=_result_type,
+        event_type=_event_type,
         builtins_safe=_builtins_safe,
         md_result=_md_result,
         md_params=_md_params,
@@ -161,6 +162,8 @@ def _resource_refs(r: Resource) -> set[str]:
         for p in op.params:
             refs |= p.type.refs
         refs |= op.result.type.refs
+        if op.result.event is not None:
+            refs |= op.result.event.refs
         if op.body is not None:
             refs.add(op.body.key)
     return refs
@@ -169,14 +172,20 @@ def _resource_refs(r: Resource) -> set[str]:
 def _resource_names(r: Resource) -> str:
     """What a resource module imports from `_resource` (one line: ruff would leave it exploded)."""
     kinds = {op.result.kind for op in r.ops}
+    streams = {op.result.stream for op in r.ops if op.result.kind == "stream"}
     names = ["C", "Raw", "Resource", "Streaming", "W"]
-    if kinds - {"page", "stream"}:
+    if kinds - {"page", "stream", "events", "download"}:
         names.append("endpoint")
-    if "page" in kinds:
-        names.append("page_endpoint")
-    if "stream" in kinds:
+    for kind, name in (("page", "page_endpoint"), ("events", "events_endpoint")):
+        if kind in kinds:
+            names.append(name)
+    if "download" in kinds:
+        names.append("download_endpoint")
+    if "text" in streams:
         names.append("stream_endpoint")
-    return ", ".join(names)
+    if "events" in streams:
+        names.append("event_stream_endpoint")
+    return ", ".join(sorted(names, key=lambda n: (not n[0].isupper(), n)))
 
 
 def _type_imports(refs: Iterable[str], by_key: dict[str, Model], pkg: str) -> list[str]:
@@ -228,7 +237,7 @@ def _default_arg(prop: Prop) -> str:
     value = None if not prop.has_default else prop.default
     if isinstance(value, (dict, list)):
         plain = prop.type.model.split(" | ")[0] in ("dict[str, object]", "list[object]", "object")
-        if value in ({}, []) and (plain or not prop.type.refs):
+        if value == [] or (value == {} and (plain or not prop.type.refs)):
             return f"default_factory={type(value).__name__}"
         return f"default_factory=lambda: {_py(value)}, validate_default=True"
     return _py(value)
@@ -286,6 +295,11 @@ def _result_type(op: Op) -> str:
     return t.model
 
 
+def _event_type(op: Op) -> str:
+    """The type of each event's data of an operation that streams events."""
+    return op.result.event.model if op.result.event is not None else "object"
+
+
 def _parse(op: Op) -> str:
     kind, t = op.result.kind, op.result.type
     if kind == "page":
@@ -296,15 +310,24 @@ def _parse(op: Op) -> str:
         return "no_content"
     if kind == "json":
         return "json.loads"
-    if kind == "bytes":
+    if kind == "download":
         return "bytes"
     if kind == "text":
         return "bytes.decode"
+    if kind == "events":
+        return _event_parse(op)
     return f"TypeAdapter[{t.model}]({t.model}).validate_json"
 
 
-def _operation(op: Op) -> str:
-    """The keyword arguments of `Operation(...)`."""
+def _event_parse(op: Op) -> str:
+    """How one event's data is read: any JSON value (or the text) when its schema says nothing."""
+    event = _event_type(op)
+    return "event_data" if event == "object" else f"TypeAdapter[{event}]({event}).validate_json"
+
+
+def _operation(op: Op, variant: str = "") -> str:
+    """The keyword arguments of `Operation(...)`; with `variant` "events", of the operation a
+    `stream=True` call sends (it asks for the event stream and reads events)."""
 
     def annotations(location: Location) -> str:
         params = op.where(location)
@@ -331,11 +354,15 @@ def _operation(op: Op) -> str:
     if op.files:
         args.append(f"files={_tuple(json.dumps(f) for f in op.files)}")
     args.append(f"safe={op.safe}")
-    args.append(f"parse={_parse(op)}")
+    events = variant == "events" or op.result.kind == "events"
+    args.append(f"parse={_event_parse(op) if variant == 'events' else _parse(op)}")
     if op.deprecated:
         args.append("deprecated=True")
-    if op.accept != "application/json":
-        args.append(f"accept={json.dumps(op.accept)}")
+    accept = "text/event-stream" if variant == "events" else op.accept
+    if accept != "application/json":
+        args.append(f"accept={json.dumps(accept)}")
+    if events:
+        args.append("events=True")
     if op.result.stream_text is not None:
         args.append(f"stream_text={json.dumps(op.result.stream_text)}")
     json_query = [p.wire for p in op.where("query") if p.json]
@@ -381,13 +408,13 @@ def stream_default_false(op: Op) -> bool:
     return op.result.kind == "stream" and stream is not None and stream.default is False
 
 
-def _call(op: Op, variant: str = "") -> str:
-    """The arguments of `Call(...)`."""
+def _call(op: Op, variant: str = "", constant: str = "") -> str:
+    """The arguments of `Call(...)`; `constant` names the operation when not `op.constant`."""
 
     def mapping(params: list[Param]) -> str:
         return "{" + ", ".join(f"{json.dumps(p.wire)}: {p.name}" for p in params) + "}"
 
-    args = [op.constant]
+    args = [constant or op.constant]
     locations: tuple[tuple[Location, str], ...] = (
         ("path", "path"),
         ("query", "query"),
@@ -451,11 +478,21 @@ def _md_result(op: Op) -> str:
     kind, t = op.result.kind, op.result.type
     if kind == "page":
         return f"SyncPage[{t.plain}]"
+    if kind == "stream" and op.result.stream == "events":
+        return f"{t.plain}, or EventStream[{_event_plain(op)}] with stream=True"
     if kind == "stream":
         return f"{t.plain}, or ChatStream with stream=True"
+    if kind == "events":
+        return f"EventStream[{_event_plain(op)}]"
+    if kind == "download":
+        return "APIResponse[bytes] (a download, read on demand)"
     if kind == "none":
         return "None"
     return t.plain
+
+
+def _event_plain(op: Op) -> str:
+    return op.result.event.plain if op.result.event is not None else "object"
 
 
 def _md_params(op: Op) -> list[tuple[str, str, str, str, str]]:

@@ -34,8 +34,11 @@ ModelKind = Literal["model", "root", "alias"]
 Location = Literal["path", "query", "header", "cookie", "body"]
 BodyEncoding = Literal["json", "multipart", "form"]
 # How a success body becomes the result: nothing; any JSON; a model (or Page of one); a value
-# checked by a TypeAdapter; text; bytes; a model or, with the call's `stream=True`, a stream.
-ResultKind = Literal["none", "json", "model", "adapter", "page", "text", "bytes", "stream"]
+# checked by a TypeAdapter; text; a download (read on demand); typed Server-Sent Events; a
+# model or, with the call's `stream=True`, a stream.
+ResultKind = Literal[
+    "none", "json", "model", "adapter", "page", "text", "download", "events", "stream"
+]
 # What a streamed answer is read as: text chunks (the chat's plain-text stream) or typed events.
 StreamKind = Literal["text", "events"]
 
@@ -153,7 +156,7 @@ class Result:
     type: Type  # the result annotation (for pages: the item's)
     page: str | None = None  # for "page": the envelope's schema key
     stream: StreamKind | None = None  # for "stream": how the streamed answer is read
-    event: Type | None = None  # for "stream" of events: the type of each event's data
+    event: Type | None = None  # for "events" and a stream of events: each event's data
     stream_text: str | None = None  # for a text stream: the JSON answer's property holding text
 
 

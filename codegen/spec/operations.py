@@ -14,7 +14,7 @@ from typing import Any
 from . import names
 from .document import SDK_SCHEMAS, MediaType, Operation, Parameter, RequestBody, Response
 from .model import NO_DEFAULT, NONE, OBJECT, BodyEncoding, Op, Param, Result, SpecError, Type
-from .schemas import Schemas, default_of, implied_kind, own_keywords
+from .schemas import Schemas, default_of, field_names, implied_kind, own_keywords
 
 __all__ = ["PARAM_RESERVED", "Operations", "page_schemas"]
 
@@ -30,6 +30,7 @@ _FORMS: dict[str, BodyEncoding] = {
 }
 _PAGE_FIELDS = frozenset({"items", "page", "size", "total", "pages"})
 _DEFAULT_ACCEPT = "application/json"
+_EVENT_STREAM = "text/event-stream"
 
 
 class Operations:
@@ -157,9 +158,10 @@ class Operations:
             model = self.schemas.inline_model(
                 f"{raw.label}#body", f"{hint}Body", resolved, label, f"{hint}{raw.method}Body"
             )
+        py = field_names([prop.wire for prop in model.props], PARAM_RESERVED)
         params = [
             Param(
-                name=names.identifier(prop.wire, PARAM_RESERVED),
+                name=py[prop.wire],
                 wire=prop.wire,
                 location="body",
                 type=prop.type,
@@ -216,7 +218,7 @@ class Operations:
         accept = ", ".join(m.media for m in response.content)
         media = next((m for m in response.content if m.is_json), None)
         if media is None:
-            return _not_json(response.content[0]), accept
+            return self._not_json(response.content[0], label, hint), accept
         schema = self._response_schema(media, named, label)
         resolved, key = self.schemas.schema_of(schema, label)
         if key is not None and key in self.pages:
@@ -236,16 +238,38 @@ class Operations:
         model = next((models[k] for k in t.refs if models[k].class_name == t.model), None)
         if model is None or model.kind != "model":
             return Result("adapter", t)
-        if not any(m.media == "text/event-stream" for m in response.content):
+        if not any(m.media == _EVENT_STREAM for m in response.content):
             return Result("model", t)
         stream = _mapping(raw.sdk.get("x-sdk-stream"))
         text = stream.get("text")
         if text is None:
-            return Result("stream", t, stream="text")
+            events = next(m for m in response.content if m.media == _EVENT_STREAM)
+            event = self._event(events, label, model.class_name)
+            return Result("stream", t, stream="events", event=event)
         prop = next((p for p in model.props if p.wire == text), None)
         if prop is None or prop.type.model not in ("str", "str | None"):
             raise SpecError(f"{label}: x-sdk-stream text {text!r} is not a string property")
         return Result("stream", t, stream="text", stream_text=prop.name)
+
+    def _not_json(self, media: MediaType, label: str, hint: str) -> Result:
+        """Typed events from an event stream, a str from other text, else a download."""
+        if media.media == _EVENT_STREAM:
+            event = self._event(media, label, hint)
+            return Result("events", event, event=event)
+        if media.media.startswith("text/"):
+            return Result("text", Type("str", "str", doc="str"))
+        return Result("download", Type("bytes", "bytes", doc="bytes"))
+
+    def _event(self, media: MediaType, label: str, hint: str) -> Type:
+        """The type of each event's data: its schema's, or any JSON value (or the text) when the
+        schema says nothing (none, `{}`, or a binary string)."""
+        schema = media.schema
+        if schema is None or schema in ({}, True):
+            return OBJECT
+        resolved, _ = self.schemas.schema_of(schema, label)
+        if resolved.get("type") == "string" and resolved.get("format") == "binary":
+            return OBJECT
+        return self.schemas.type(schema, f"{label}: {_EVENT_STREAM}", hint + "Event")
 
     def _response_schema(self, media: MediaType, named: object, label: str) -> object:
         schema = {} if media.schema is None else media.schema
@@ -281,13 +305,6 @@ def _success(raw: Operation, where: str) -> Response:
     if response is None:
         raise SpecError(f"{where}: no success (2xx) response")
     return response
-
-
-def _not_json(media: MediaType) -> Result:
-    """Text (but an event stream) is a str; anything else bytes."""
-    if media.media.startswith("text/") and media.media != "text/event-stream":
-        return Result("text", Type("str", "str", doc="str"))
-    return Result("bytes", Type("bytes", "bytes", doc="bytes"))
 
 
 def _body_media(body: RequestBody, label: str) -> tuple[MediaType, BodyEncoding]:

@@ -18,7 +18,14 @@ from . import names
 from .document import SDK_SCHEMAS, SchemaNode, text
 from .model import NO_DEFAULT, NONE, OBJECT, Model, ModelKind, Prop, SpecError, Type
 
-__all__ = ["MODEL_RESERVED", "Schemas", "default_of", "implied_kind", "own_keywords"]
+__all__ = [
+    "MODEL_RESERVED",
+    "Schemas",
+    "default_of",
+    "field_names",
+    "implied_kind",
+    "own_keywords",
+]
 
 # Names a model field may not take: BaseModel's attributes, and the names annotations use (a
 # field `date: date` would make the annotation refer to the field).
@@ -245,7 +252,7 @@ class Schemas:
             literal = "const" in prop or len(prop.get("enum") or []) == 1
             if not literal or prop.get("nullable"):
                 return None
-        return _field_names([wire])[wire]
+        return field_names([wire])[wire]
 
     def named(self, key: str) -> Type:
         """The type of a reference to a generated name."""
@@ -344,7 +351,7 @@ class Schemas:
                     "unquoted on/off/yes/no as a boolean: quote it)"
                 )
         required = set(schema.get("required") or [])
-        py = _field_names(list(properties))
+        py = field_names(list(properties))
         out = []
         for wire, node in properties.items():
             resolved, _ = self.schema_of(node, f"{where}.{wire}")
@@ -367,10 +374,12 @@ class Schemas:
 # Helpers --------------------------------------------------------------------------------------
 
 
-def _field_names(wires: list[str]) -> dict[str, str]:
+def field_names(wires: list[str], reserved: frozenset[str] = MODEL_RESERVED) -> dict[str, str]:
     """Python names of properties: snake_cased; when two would be the same (`userId` next to
     `user_id`), the one written that way keeps it and the others get a trailing `_`."""
-    base = {w: names.identifier(w, MODEL_RESERVED) for w in wires}
+    base = {w: names.identifier(w, reserved) for w in wires}
+    if reserved is MODEL_RESERVED:  # pydantic keeps `_x` attributes private: `2fa` is `n2fa`
+        base = {w: "n" + n.lstrip("_") if n.startswith("_") else n for w, n in base.items()}
     taken = {name for w, name in base.items() if w == name}
     out: dict[str, str] = {}
     for w in wires:

@@ -56,6 +56,7 @@ class Operation(Generic[T]):
     json_query: tuple[str, ...] = ()  # query parameters sent as JSON text (`content` in the spec)
     # For a streamed call answered with JSON instead: the result's attribute holding the text.
     stream_text: str | None = None
+    events: bool = False  # the body is a Server-Sent Event stream; `parse` reads one event's data
     # The path split once into literal text and parameter names, for fast formatting.
     segments: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
     # Validators, built on first use (see _validation.py).

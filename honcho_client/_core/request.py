@@ -96,14 +96,7 @@ def build_request(
     )
     # The same object for every call of this client with these headers (see request_headers).
     headers_of_client = merged if not options.get("extra_headers") else None
-    accept = op.accept != JSON_CONTENT_TYPE and merged.get("accept") in (None, JSON_CONTENT_TYPE)
-    if checked["headers"] or accept:  # the operation's own, under any caller's extra_headers
-        merged = httpx.Headers(merged)
-        if accept:
-            merged["Accept"] = op.accept
-        for name, value in checked["headers"].items():
-            if value is not None and name not in (options.get("extra_headers") or {}):
-                merged[name] = _text(value)
+    merged = _with_operation_headers(op, merged, checked["headers"], options.get("extra_headers"))
     if json_body:
         content = _json(op, body, extra_body)
     elif has_body:
@@ -147,6 +140,26 @@ def build_request(
         )
     except (httpx.InvalidURL, UnicodeEncodeError) as error:
         raise url_error(op.name, checked["path"], params, error) from None
+
+
+def _with_operation_headers(
+    op: Operation[Any],
+    merged: Mapping[str, str],
+    params: Mapping[str, object],
+    extra_headers: Mapping[str, str] | None,
+) -> Mapping[str, str]:
+    """`merged` with the operation's own headers, under any caller's `extra_headers`: its
+    header parameters, and the `Accept` its responses declare in place of the JSON default."""
+    accept = op.accept != JSON_CONTENT_TYPE and merged.get("accept") in (None, JSON_CONTENT_TYPE)
+    if not params and not accept:
+        return merged
+    out = httpx.Headers(merged)
+    if accept:
+        out["Accept"] = op.accept
+    for name, value in params.items():
+        if value is not None and name not in (extra_headers or {}):
+            out[name] = _text(value)
+    return out
 
 
 def _with_pool_headers(

@@ -342,10 +342,53 @@ def check_result(op: _spec.Op, result: Any, pkg: ModuleType) -> None:
         )
     elif kind == "text":
         assert isinstance(result, str)
-    elif kind == "bytes":
-        assert isinstance(result, bytes)
     elif kind == "adapter" and t.model.startswith("list["):
         assert isinstance(result, list)
+
+
+def _check_events(op: _spec.Op, events: list[Any], pkg: ModuleType) -> None:
+    event = op.result.event.model if op.result.event is not None else "object"
+    if event != "object" and event.isidentifier():
+        assert all(isinstance(e, getattr(pkg.types, event)) for e in events)
+
+
+def _run_sync(client: Any, op: _spec.Op, kwargs: dict[str, Any], pkg: ModuleType) -> None:
+    """Call `op` and read its whole result; a streamable one also with `stream=True`."""
+    method, kind = method_of(client, op), op.result.kind
+    if kind == "events":
+        with method(**kwargs) as stream:
+            _check_events(op, list(stream), pkg)
+    elif kind == "download":
+        with method(**kwargs) as response:
+            assert isinstance(response.read(), bytes)
+    else:
+        check_result(op, method(**kwargs), pkg)
+    if kind == "stream":
+        with method(**kwargs, stream=True) as stream:
+            items = list(stream)
+        if op.result.stream == "events":
+            _check_events(op, items, pkg)
+        else:
+            assert all(isinstance(i, str) for i in items)
+
+
+async def _run_async(client: Any, op: _spec.Op, kwargs: dict[str, Any], pkg: ModuleType) -> None:
+    method, kind = method_of(client, op), op.result.kind
+    if kind == "events":
+        async with await method(**kwargs) as stream:
+            _check_events(op, [e async for e in stream], pkg)
+    elif kind == "download":
+        async with method(**kwargs) as response:
+            assert isinstance(await response.read(), bytes)
+    else:
+        check_result(op, await method(**kwargs), pkg)
+    if kind == "stream":
+        async with await method(**kwargs, stream=True) as stream:
+            items = [i async for i in stream]
+        if op.result.stream == "events":
+            _check_events(op, items, pkg)
+        else:
+            assert all(isinstance(i, str) for i in items)
 
 
 @contextlib.contextmanager
@@ -432,7 +475,7 @@ def test_every_operation_runs_sync_and_async_against_prism(
         with sync:
             for op, kwargs in calls:
                 try:
-                    check_result(op, method_of(sync, op)(**kwargs), pkg)
+                    _run_sync(sync, op, kwargs, pkg)
                 except Exception as error:
                     failures[op.dotted] = f"sync: {type(error).__name__}: {error}"[:300]
 
@@ -442,7 +485,7 @@ def test_every_operation_runs_sync_and_async_against_prism(
                     if op.dotted in failures:
                         continue
                     try:
-                        check_result(op, await method_of(client, op)(**kwargs), pkg)
+                        await _run_async(client, op, kwargs, pkg)
                     except Exception as error:
                         failures[op.dotted] = f"async: {type(error).__name__}: {error}"[:300]
 
