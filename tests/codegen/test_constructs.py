@@ -103,9 +103,8 @@ from honcho_client._client.awaitables import AsyncPaginator
 from honcho_client._client.sync_pages import SyncPage
 from honcho_client._client.sync_response import APIResponse
 from pet_clinic import AsyncClient, Client
-from honcho_client._client.async_streams import AsyncEventStream
+from honcho_client import AsyncEventStream, ChatStream, EventStream
 from honcho_client._client.awaitables import AsyncResponseManager
-from honcho_client._client.sync_streams import ChatStream, EventStream
 from pet_clinic.types import Adoption, Change, Fed, Folder, Job, Pet, PetCreate, Photo, Reading, Summary, SummaryPart, Token, Walked
 
 def calls(client: Client) -> None:
