@@ -277,6 +277,13 @@ class events_endpoint(_Endpoint[P, E]):
         send: Callable[[Call[Any]], object] = obj._client._events
         return send
 
+    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
+        bound = super()._bind(obj)
+        if obj._view is Parsed:  # the signature says the stream, not one event
+            stream = "EventStream[{}]" if obj._io is Sync else "Awaitable[AsyncEventStream[{}]]"
+            _returning(bound, lambda event: stream.format(_unwrapped(event, "Awaitable")))
+        return bound
+
 
 class download_endpoint(_Endpoint[P, bytes]):
     """Decorator of a generated method whose answer is a file: the call returns the response
@@ -303,6 +310,26 @@ class download_endpoint(_Endpoint[P, bytes]):
         from .awaitables import AsyncResponseManager
 
         return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
+
+    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
+        bound = super()._bind(obj)
+        wrapper = "APIResponse" if obj._io is Sync else "AsyncResponseManager"
+        _returning(bound, lambda _: f"{wrapper}[bytes]")
+        return bound
+
+
+def _unwrapped(annotation: str, wrapper: str) -> str:
+    """`X` from `wrapper[X]`; `annotation` itself when it is not one."""
+    if annotation.startswith(wrapper + "["):
+        return annotation[len(wrapper) + 1 : -1]
+    return annotation
+
+
+def _returning(bound: Callable[..., object], returns: Callable[[str], str]) -> None:
+    """Make the signature of `bound` return `returns(what it says now)`."""
+    signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
+    annotation = str(signature.return_annotation)
+    bound.__signature__ = signature.replace(return_annotation=returns(annotation))  # type: ignore[attr-defined]
 
 
 class stream_endpoint(Generic[P, T, P2]):
@@ -417,8 +444,21 @@ class event_stream_endpoint(Generic[P, T, P2, E]):
         if obj is None:
             return self._plain._build
         plain, stream = self._plain._bind(obj), self._stream._bind(obj)
+        streamed = _unwrapped(str(stream.__signature__.return_annotation), "Awaitable")  # type: ignore[attr-defined]
 
         def call(*args: object, **kwargs: object) -> object:
             return (stream if kwargs.get("stream") is True else plain)(*args, **kwargs)
 
-        return _bound(obj, self._name, call, self._plain._build)
+        bound = _bound(obj, self._name, call, self._plain._build)
+        signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
+        if obj._view is Parsed:  # x(...) or x(..., stream=True)
+            answer = _unwrapped(str(signature.return_annotation), "Awaitable")
+            returns = str(signature.return_annotation).replace(answer, f"{answer} | {streamed}")
+            bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
+                parameters=[
+                    p.replace(annotation="bool") if p.name == "stream" else p
+                    for p in signature.parameters.values()
+                ],
+                return_annotation=returns,
+            )
+        return bound

@@ -715,3 +715,19 @@ def test_descriptions_keep_quotes_backslashes_and_triple_quotes(pkg: ModuleType)
     assert 'say \\ (a backslash), \'quotes\' and """triple quotes""" as written' in (
         Reading.__doc__ or ""
     )
+
+
+def test_streamed_and_downloaded_results_say_so_in_their_signatures(
+    client: Any, async_client: Any
+) -> None:
+    import inspect
+
+    def returns(method: Any) -> str:
+        return str(inspect.signature(method).return_annotation)
+
+    assert returns(client.folders.watch) == "EventStream[Change]"
+    assert returns(async_client.folders.watch) == "Awaitable[AsyncEventStream[Change]]"
+    assert returns(client.folders.export) == "APIResponse[bytes]"
+    assert returns(async_client.folders.export) == "AsyncResponseManager[bytes]"
+    assert returns(client.folders.summarize) == "Summary | EventStream[SummaryPart]"
+    assert inspect.signature(client.folders.summarize).parameters["stream"].annotation == "bool"
