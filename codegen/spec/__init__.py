@@ -25,6 +25,7 @@ from typing import Any
 
 from . import document, names
 from .document import Document, Operation
+from .jsonschema import Schema
 from .model import Api, Model, Op, Resource, SpecError
 from .modules import assign_modules
 from .operations import Operations, page_schemas
@@ -41,8 +42,12 @@ def load(path: Path) -> Api:
 
 
 def read(doc: Mapping[str, Any]) -> Api:
+    """The model of a document given as plain data."""
     with _reading("the document"):
-        typed = document.read(doc)
+        return _read(document.read(doc))
+
+
+def _read(typed: Document) -> Api:
     raw = list(typed.operations)
     with _reading("operation names"):
         named = names.names([(r.path, r.method, r.operation_id, _sdk_names(r)) for r in raw])
@@ -105,8 +110,11 @@ def _body_names(raw: list[Operation]) -> dict[str, str]:
 
 def _mentioned(typed: Document, key: str) -> bool:
     """Whether another schema refers to `key` (so its model must exist)."""
-    needle = json.dumps(f"#/components/schemas/{key}")
-    return any(name != key and needle in json.dumps(s) for name, s in typed.schemas.items())
+    ref = f"#/components/schemas/{key}"
+    return any(
+        name != key and isinstance(s, Schema) and ref in s.references()
+        for name, s in typed.schemas.items()
+    )
 
 
 def _docs(

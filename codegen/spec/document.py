@@ -2,8 +2,8 @@
 
 `read()` checks the shape of everything but the schemas once: operations with their merged
 parameters, request body and responses by media type, tags, and the `x-sdk-*` annotations.
-JSON Schema nodes stay the document's own mappings (`SchemaNode`), which `schemas.py` reads.
-A part of the document that is not what OpenAPI says raises `SpecError` naming where it is.
+JSON Schema nodes become `Schema` records (`jsonschema.py`), which `schemas.py` reads. A part of
+the document that is not what OpenAPI says raises `SpecError` naming where it is.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any, Literal, cast
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
+from .jsonschema import SchemaNode, read_schema
 from .model import SpecError
 
 __all__ = [
@@ -33,7 +34,6 @@ __all__ = [
     "read",
 ]
 
-SchemaNode = Mapping[str, Any] | bool
 HttpMethod = Literal["get", "put", "post", "delete", "patch", "head", "options"]
 ParamLocation = Literal["path", "query", "header", "cookie"]
 HTTP_METHODS: tuple[HttpMethod, ...] = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -151,11 +151,14 @@ def _mapping(value: object, where: str) -> Mapping[str, Any]:
 
 def _schemas(doc: Mapping[str, Any]) -> dict[str, SchemaNode]:
     components = _mapping(doc.get("components"), "components")
-    schemas: dict[str, SchemaNode] = dict(_mapping(components.get("schemas"), "components/schemas"))
-    for name, schema in _mapping(components.get(SDK_SCHEMAS), f"components/{SDK_SCHEMAS}").items():
+    schemas = {
+        str(name): read_schema(node, f"schema {name}")
+        for name, node in _mapping(components.get("schemas"), "components/schemas").items()
+    }
+    for name, node in _mapping(components.get(SDK_SCHEMAS), f"components/{SDK_SCHEMAS}").items():
         if name in schemas:
             raise SpecError(f"components/{SDK_SCHEMAS}/{name}: also in components/schemas")
-        schemas[name] = schema
+        schemas[str(name)] = read_schema(node, f"components/{SDK_SCHEMAS}/{name}")
     return schemas
 
 
@@ -240,12 +243,10 @@ def _parameter(p: Mapping[str, Any], label: str) -> Parameter:
         if media is None or not JSON_MEDIA.match(str(media)):
             raise SpecError(f"{where}: a parameter given by `content` {media!r} is not supported")
         schema, is_json = _mapping(content[media], where).get("schema", {}), True
-    if not isinstance(schema, (Mapping, bool)):
-        raise SpecError(f"{where}: a schema must be an object, got {schema!r}")
     return Parameter(
         name=name,
         location=location,
-        schema=schema,
+        schema=read_schema(schema, where),
         required=bool(p.get("required")) or location == "path",
         description=text(p.get("description")),
         deprecated=bool(p.get("deprecated")),
@@ -257,9 +258,8 @@ def _content(node: Mapping[str, Any], where: str) -> tuple[MediaType, ...]:
     out = []
     for media, value in _mapping(node.get("content"), f"{where}: content").items():
         schema = _mapping(value, f"{where}: {media}").get("schema")
-        if schema is not None and not isinstance(schema, (Mapping, bool)):
-            raise SpecError(f"{where}: {media}: a schema must be an object, got {schema!r}")
-        out.append(MediaType(str(media), schema))
+        read = None if schema is None else read_schema(schema, f"{where}: {media}")
+        out.append(MediaType(str(media), read))
     return tuple(out)
 
 

@@ -7,13 +7,25 @@ method names (`names.py`) and a unique hint for the models found inline in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from . import names
-from .document import SDK_SCHEMAS, MediaType, Operation, Parameter, RequestBody, Response
-from .model import NO_DEFAULT, NONE, OBJECT, BodyEncoding, Op, Param, Result, SpecError, Type
+from .document import SDK_SCHEMAS, MediaType, Operation, Parameter, RequestBody, Response, text
+from .jsonschema import Schema, SchemaNode
+from .model import (
+    NO_DEFAULT,
+    NONE,
+    OBJECT,
+    BodyEncoding,
+    Model,
+    Op,
+    Param,
+    Result,
+    SpecError,
+    Type,
+)
 from .schemas import Schemas, default_of, field_names, implied_kind, own_keywords
 
 __all__ = ["PARAM_RESERVED", "Operations", "page_schemas"]
@@ -28,6 +40,7 @@ _FORMS: dict[str, BodyEncoding] = {
     "multipart/form-data": "multipart",
     "application/x-www-form-urlencoded": "form",
 }
+_ANY = Schema()
 _PAGE_FIELDS = frozenset({"items", "page", "size", "total", "pages"})
 _DEFAULT_ACCEPT = "application/json"
 _EVENT_STREAM = "text/event-stream"
@@ -118,14 +131,16 @@ class Operations:
             type=t,
             required=p.required,
             default=default_of(p.schema, resolved),
-            description=p.description or str(resolved.get("description") or ""),
+            description=p.description or text(resolved.description),
             deprecated=p.deprecated,
             json=p.json,
         )
 
     # The request body ---------------------------------------------------------------------
 
-    def _body(self, raw: Operation, where: str, hint: str) -> tuple[Any, BodyEncoding, list[Param]]:
+    def _body(
+        self, raw: Operation, where: str, hint: str
+    ) -> tuple[Model | None, BodyEncoding, list[Param]]:
         """The request model, its encoding, and the method parameters that fill it."""
         if raw.body is None:
             return None, "json", []
@@ -135,22 +150,22 @@ class Operations:
             raise SpecError(f"{label}: a body without a schema is not supported")
         schema, required = _optional_body(media.schema, raw.body.required)
         resolved, key = self.schemas.schema_of(schema, label)
-        if resolved.get("properties") and resolved.get("type", "object") == "object":
+        if resolved.properties and resolved.type in ("object", None):
             return self._fields_body(raw, resolved, key, encoding, label, hint)
         if encoding != "json":
             raise SpecError(f"{label}: a {encoding} body must be an object with properties")
-        title = str(media.schema.get("title") or "") if isinstance(media.schema, Mapping) else ""
+        title = media.schema.title if isinstance(media.schema, Schema) else ""
         return self._root_body(raw.body, schema, title, key, required, label, hint)
 
     def _fields_body(
         self,
         raw: Operation,
-        resolved: Mapping[str, Any],
+        resolved: Schema,
         key: str | None,
         encoding: BodyEncoding,
         label: str,
         hint: str,
-    ) -> tuple[Any, BodyEncoding, list[Param]]:
+    ) -> tuple[Model | None, BodyEncoding, list[Param]]:
         """An object body: one keyword per property (read-only ones are not sent)."""
         if key is not None:
             model = self.schemas.model_for(key)
@@ -180,17 +195,17 @@ class Operations:
     def _root_body(
         self,
         body: RequestBody,
-        schema: object,
+        schema: SchemaNode,
         title: str,
         key: str | None,
         required: bool,
         label: str,
         hint: str,
-    ) -> tuple[Any, BodyEncoding, list[Param]]:
+    ) -> tuple[Model | None, BodyEncoding, list[Param]]:
         """Any other body (an array, a map, a union) is one value, checked by a RootModel."""
         t = self.schemas.type(schema, label, f"{hint}Item")
         resolved, _ = self.schemas.schema_of(schema, label)
-        description = body.description or str(resolved.get("description") or "")
+        description = body.description or resolved.description
         root = self.schemas.root_model(
             f"{label}#root",
             f"{hint}Body",
@@ -198,7 +213,7 @@ class Operations:
             " ".join(description.split()) or f"The request body of `{label.split(':')[0]}`.",
         )
         # Named by the body's title (FastAPI: the parameter's name), unless that names a schema.
-        title = title or str(resolved.get("title") or "")
+        title = title or resolved.title
         name = names.identifier(title, PARAM_RESERVED) if title and not key else "body"
         param = Param(name, "", "body", t, required, NO_DEFAULT, " ".join(description.split()))
         return root, "json", [param]
@@ -222,10 +237,9 @@ class Operations:
         schema = self._response_schema(media, named, label)
         resolved, key = self.schemas.schema_of(schema, label)
         if key is not None and key in self.pages:
+            items, _ = self.schemas.schema_of(resolved.property("items"), label)
             item = self.schemas.type(
-                _mapping(resolved.get("properties")).get("items", {}).get("items", {}),
-                f"schema {key}.items",
-                key + "Item",
+                True if items.items is None else items.items, f"schema {key}.items", key + "Item"
             )
             return Result("page", item, page=key), accept
         t = self.schemas.type(schema, label, hint + "Response")
@@ -264,32 +278,32 @@ class Operations:
         """The type of each event's data: its schema's, or any JSON value (or the text) when the
         schema says nothing (none, `{}`, or a binary string)."""
         schema = media.schema
-        if schema is None or schema in ({}, True):
+        if schema is None or schema is True:
             return OBJECT
         resolved, _ = self.schemas.schema_of(schema, label)
-        if resolved.get("type") == "string" and resolved.get("format") == "binary":
+        if resolved == _ANY or (resolved.type == "string" and resolved.format == "binary"):
             return OBJECT
         return self.schemas.type(schema, f"{label}: {_EVENT_STREAM}", hint + "Event")
 
-    def _response_schema(self, media: MediaType, named: object, label: str) -> object:
-        schema = {} if media.schema is None else media.schema
+    def _response_schema(self, media: MediaType, named: object, label: str) -> SchemaNode:
+        schema: SchemaNode = True if media.schema is None else media.schema
         if not named:
             return schema
-        if schema not in ({}, True):
+        if schema not in (_ANY, True):
             raise SpecError(f"{label}: x-sdk-response-schema on a response that has a schema")
         if not isinstance(named, str) or named not in self.schemas.schemas:
             raise SpecError(f"{label}: x-sdk-response-schema {named!r} is not declared")
-        return {"$ref": f"#/components/{SDK_SCHEMAS}/{named}"}
+        return Schema(keywords=frozenset({"$ref"}), ref=f"#/components/{SDK_SCHEMAS}/{named}")
 
 
 def page_schemas(schemas: Schemas) -> set[str]:
     """Component schemas shaped like a page: `items` (array) and page/size/total/pages."""
     out: set[str] = set()
     for key, schema in schemas.schemas.items():
-        props = _mapping(schema.get("properties")) if isinstance(schema, Mapping) else {}
+        props = dict(schema.properties or ()) if isinstance(schema, Schema) else {}
         if "items" in props and {"page", "size"} <= set(props) <= _PAGE_FIELDS:
             items, _ = schemas.schema_of(props["items"], f"schema {key}.items")
-            if items.get("type") == "array":
+            if items.type == "array":
                 out.add(key)
     return out
 
@@ -321,12 +335,12 @@ def _body_media(body: RequestBody, label: str) -> tuple[MediaType, BodyEncoding]
     )
 
 
-def _optional_body(schema: object, required: bool) -> tuple[object, bool]:
+def _optional_body(schema: SchemaNode, required: bool) -> tuple[SchemaNode, bool]:
     """FastAPI's optional body, anyOf [X, null], is X, not required."""
-    if not isinstance(schema, Mapping) or own_keywords(schema, ignore=("anyOf",)):
+    if not isinstance(schema, Schema) or own_keywords(schema, ignore=("anyOf",)):
         return schema, required
-    members: Sequence[object] = schema.get("anyOf") or []
-    real = [m for m in members if not (isinstance(m, Mapping) and m.get("type") == "null")]
+    members = schema.any_of or ()
+    real = [m for m in members if not (isinstance(m, Schema) and m.type == "null")]
     if len(members) == 2 and len(real) == 1:
         return real[0], False
     return schema, required

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from . import names
-from .document import SDK_SCHEMAS, SchemaNode, text
+from .document import SDK_SCHEMAS, text
+from .jsonschema import UNSUPPORTED, Schema, SchemaNode
 from .model import NO_DEFAULT, NONE, OBJECT, Model, ModelKind, Prop, SpecError, Type
 
 __all__ = [
@@ -40,7 +40,7 @@ _PROSE = frozenset(
     {"title", "description", "default", "example", "examples", "deprecated", "readOnly"}
     | {"writeOnly", "$schema", "$id", "$comment", "contentMediaType", "contentEncoding"}
 )
-_UNSUPPORTED = ("not", "if", "then", "else", "dependentSchemas", "unevaluatedProperties")
+_ANY = Schema()
 _INT64 = 2**63
 _UINT64 = 2**64
 
@@ -68,74 +68,71 @@ class Schemas:
                 return key
         raise SpecError(f"{where}: schema reference {ref!r} is not a component schema")
 
-    def schema_of(self, node: object, where: str) -> tuple[Mapping[str, Any], str | None]:
+    def schema_of(self, node: SchemaNode | None, where: str) -> tuple[Schema, str | None]:
         """The schema behind `node` and its component key, following `$ref` and one-item allOf."""
         key = None
         for _ in range(50):
-            if node is True:
-                return {}, key
-            if not isinstance(node, Mapping):
-                raise SpecError(f"{where}: a schema must be an object, got {node!r}")
-            if "$ref" in node:
-                key = self.ref_key(str(node["$ref"]), where)
+            if node is True or node is None:
+                return _ANY, key
+            if node is False:
+                raise SpecError(f"{where}: a schema that allows no value is not supported")
+            if node.ref is not None:
+                key = self.ref_key(node.ref, where)
                 node = self.schemas[key]
                 continue
-            all_of = node.get("allOf")
-            if isinstance(all_of, list) and len(all_of) == 1 and not own_keywords(node):
-                node = all_of[0]
+            if node.all_of is not None and len(node.all_of) == 1 and not own_keywords(node):
+                node = node.all_of[0]
                 continue
             return node, key
         raise SpecError(f"{where}: reference cycle")
 
     # Types ----------------------------------------------------------------------------------
 
-    def type(self, node: object, where: str, hint: str) -> Type:
+    def type(self, node: SchemaNode, where: str, hint: str) -> Type:
         """The Python type of a schema; `hint` names inline object models found in it."""
         if node is True:
             return OBJECT
-        if not isinstance(node, Mapping):
-            raise SpecError(f"{where}: a schema must be an object, got {node!r}")
-        if "$ref" in node:
-            key = self.ref_key(str(node["$ref"]), where)
-            return _nullable_if(self.named(key), bool(node.get("nullable")))
-        for word in _UNSUPPORTED:
-            if word in node:
+        if node is False:
+            raise SpecError(f"{where}: a schema that allows no value is not supported")
+        if node.ref is not None:
+            key = self.ref_key(node.ref, where)
+            return _nullable_if(self.named(key), node.nullable)
+        for word in UNSUPPORTED:
+            if word in node.keywords:
                 raise SpecError(f"{where}: `{word}` is not supported")
         t = self._composed(node, where, hint)
         if t is None:
             t = self._typed(node, where, hint)
-        return _nullable_if(t, bool(node.get("nullable")))
+        return _nullable_if(t, node.nullable)
 
-    def _composed(self, node: Mapping[str, Any], where: str, hint: str) -> Type | None:
+    def _composed(self, node: Schema, where: str, hint: str) -> Type | None:
         """The type of an allOf, anyOf, oneOf, const or enum schema; None for other schemas."""
-        all_of = node.get("allOf")
-        if all_of is not None:
-            if isinstance(all_of, list) and len(all_of) == 1:
-                return self.type(all_of[0], where, hint)
-            raise SpecError(f"{where}: allOf with {len(all_of)} schemas is not supported")
-        for word in ("anyOf", "oneOf"):
-            if word in node:
-                return self._union(node, word, where, hint)
-        if "const" in node:
-            return _literal([node["const"]], where)
-        if "enum" in node:
-            values = [v for v in node["enum"] if v is not None]
+        if node.all_of is not None:
+            if len(node.all_of) == 1:
+                return self.type(node.all_of[0], where, hint)
+            raise SpecError(f"{where}: allOf with {len(node.all_of)} schemas is not supported")
+        for word, members in (("anyOf", node.any_of), ("oneOf", node.one_of)):
+            if members is not None:
+                return self._union(node, members, word, where, hint)
+        if node.const is not None:
+            return _literal([node.const[0]], where)
+        if node.enum is not None:
+            values = [v for v in node.enum if v is not None]
             lit = _literal(values, where) if values else NONE
-            return _nullable_if(lit, None in node["enum"] and bool(values))
+            return _nullable_if(lit, None in node.enum and bool(values))
         return None
 
-    def _typed(self, node: Mapping[str, Any], where: str, hint: str) -> Type:
-        kinds = node.get("type")
-        if not isinstance(kinds, list):
-            return self._simple(node, kinds, where, hint)
-        real = [k for k in kinds if k != "null"]
+    def _typed(self, node: Schema, where: str, hint: str) -> Type:
+        if len(node.types) < 2:
+            return self._simple(node, node.type, where, hint)
+        real = [k for k in node.types if k != "null"]
         if len(real) > 1:
             t = _union_of([self._simple(node, k, where, hint) for k in real])
         else:
             t = self._simple(node, real[0] if real else "null", where, hint)
-        return _nullable_if(t, "null" in kinds)
+        return _nullable_if(t, "null" in node.types)
 
-    def _simple(self, node: Mapping[str, Any], kind: object, where: str, hint: str) -> Type:
+    def _simple(self, node: Schema, kind: str | None, where: str, hint: str) -> Type:
         if kind is None:
             kind = implied_kind(node)
         if kind is None:
@@ -155,14 +152,11 @@ class Schemas:
             return self._object(node, where, hint)
         raise SpecError(f"{where}: schema type {kind!r} is not supported")
 
-    def _array(self, node: Mapping[str, Any], where: str, hint: str) -> Type:
-        prefix = node.get("prefixItems")
-        if prefix is not None:
-            return self._tuple(node, prefix, where, hint)
-        items = self.type(node.get("items", {}), f"{where}[]", hint + "Item")
-        c = _Constraints(node, integer=False)
-        if items.binary:
-            c = _Constraints({}, integer=False)
+    def _array(self, node: Schema, where: str, hint: str) -> Type:
+        if node.prefix_items is not None:
+            return self._tuple(node, node.prefix_items, where, hint)
+        items = self.type(True if node.items is None else node.items, f"{where}[]", hint + "Item")
+        c = _Constraints(node if not items.binary else _ANY, integer=False)
         t = c.wrap(
             f"list[{items.model}]",
             f"Sequence[{items.param}]",
@@ -171,12 +165,12 @@ class Schemas:
         )
         return Type(t.model, t.param, t.refs, False, t.rules, items.binary, t.doc)
 
-    def _tuple(self, node: Mapping[str, Any], prefix: object, where: str, hint: str) -> Type:
+    def _tuple(self, node: Schema, prefix: tuple[SchemaNode, ...], where: str, hint: str) -> Type:
         """`prefixItems` (pydantic's `tuple[int, str]`): a fixed tuple."""
-        if not isinstance(prefix, list) or not prefix:
+        if not prefix:
             raise SpecError(f"{where}: `prefixItems` must be a non-empty array")
-        rest = node.get("items", False)
-        if rest not in (False, None) or node.get("maxItems", len(prefix)) != len(prefix):
+        most = node.rule("maxItems")
+        if node.items not in (False, None) or (most is not None and most != len(prefix)):
             raise SpecError(f"{where}: `prefixItems` with more items after them is not supported")
         items = [self.type(s, f"{where}[{i}]", f"{hint}Item{i}") for i, s in enumerate(prefix)]
         model = ", ".join(t.model for t in items)
@@ -185,15 +179,13 @@ class Schemas:
         refs = frozenset().union(*(t.refs for t in items))
         return Type(f"tuple[{model}]", f"tuple[{param}]", refs, doc=f"tuple[{doc}]")
 
-    def _object(self, node: Mapping[str, Any], where: str, hint: str) -> Type:
-        properties = node.get("properties")
-        if properties or (properties is not None and node.get("additionalProperties") is False):
+    def _object(self, node: Schema, where: str, hint: str) -> Type:
+        if node.properties or (node.properties is not None and node.additional is False):
             return self.named(self.inline_model(f"{where}#object", hint, node, where).key)
         value = self._values(node, where, hint)
         key = "str"
-        patterns = list(_mapping(node.get("patternProperties"), where))
-        if len(patterns) == 1 and node.get("additionalProperties") in (None, False):
-            key = f"Annotated[str, Field(pattern={patterns[0]!r})]"
+        if len(node.pattern_properties) == 1 and node.additional in (None, False):
+            key = f"Annotated[str, Field(pattern={node.pattern_properties[0][0]!r})]"
         return _Constraints(node, integer=False).wrap(
             f"dict[{key}, {value.model}]",
             f"Mapping[str, {value.param}]",
@@ -201,26 +193,24 @@ class Schemas:
             doc=f"Mapping[str, {value.plain}]",
         )
 
-    def _values(self, node: Mapping[str, Any], where: str, hint: str) -> Type:
+    def _values(self, node: Schema, where: str, hint: str) -> Type:
         """The type of an object's values: additionalProperties and patternProperties."""
-        patterns = _mapping(node.get("patternProperties"), where)
         members = [
             self.type(schema, f"{where}{{{pattern}}}", f"{hint}Value{i or ''}")
-            for i, (pattern, schema) in enumerate(patterns.items())
+            for i, (pattern, schema) in enumerate(node.pattern_properties)
         ]
-        extra = node.get("additionalProperties")
+        extra = node.additional
         if extra is False and not members:
             raise SpecError(f"{where}: an object with no properties that allows none")
-        if extra in (True, {}) or (extra is None and not members):
+        if extra is True or extra == _ANY or (extra is None and not members):
             return OBJECT
-        if extra is not None and extra is not False:
+        if isinstance(extra, Schema):
             members.append(self.type(extra, f"{where}{{}}", hint + "Value"))
         return OBJECT if OBJECT in members else _union_of(members)
 
-    def _union(self, node: Mapping[str, Any], word: str, where: str, hint: str) -> Type:
-        raw = node[word]
-        if not isinstance(raw, list):
-            raise SpecError(f"{where}: `{word}` must be an array")
+    def _union(
+        self, node: Schema, raw: tuple[SchemaNode, ...], word: str, where: str, hint: str
+    ) -> Type:
         members = [self.type(m, f"{where}.{word}[{i}]", f"{hint}{i}") for i, m in enumerate(raw)]
         nullable = any(m.model == "None" for m in members)
         real = [m for m in members if m.model != "None"]
@@ -234,23 +224,20 @@ class Schemas:
             )
         return _nullable_if(t, nullable)
 
-    def _discriminator(
-        self, node: Mapping[str, Any], members: list[object], where: str
-    ) -> str | None:
+    def _discriminator(self, node: Schema, members: list[SchemaNode], where: str) -> str | None:
         """The Python name of the discriminating property, when pydantic can use it: every
         member a model whose property is one literal value (read from the schemas, since the
         members may still be in progress)."""
-        discriminator = node.get("discriminator")
-        if not isinstance(discriminator, Mapping) or not discriminator.get("propertyName"):
+        wire = node.discriminator
+        if not wire:
             return None
-        wire = str(discriminator["propertyName"])
         for member in members:
             schema, key = self.schema_of(member, where)
             if key is None or not _is_model_schema(schema):
                 return None
-            prop, _ = self.schema_of(_mapping(schema.get("properties"), where).get(wire, {}), where)
-            literal = "const" in prop or len(prop.get("enum") or []) == 1
-            if not literal or prop.get("nullable"):
+            prop, _ = self.schema_of(schema.property(wire), where)
+            literal = prop.const is not None or len(prop.enum or ()) == 1
+            if not literal or prop.nullable:
                 return None
         return field_names([wire])[wire]
 
@@ -286,7 +273,7 @@ class Schemas:
         self,
         key: str,
         hint: str,
-        schema: Mapping[str, Any],
+        schema: Schema,
         where: str,
         alternative: str = "",
     ) -> Model:
@@ -294,7 +281,7 @@ class Schemas:
         its title, else `hint` (else `alternative` when `hint` is taken)."""
         if key in self.models:
             return self.models[key]
-        title = str(schema.get("title") or "")
+        title = schema.title
         if re.fullmatch(r"[A-Za-z_]\w*", title):
             hint, alternative = title, hint
         base = self._body_names.get(hint) or names.class_name(hint)
@@ -318,16 +305,16 @@ class Schemas:
             name = f"{base}{n}"
         return name
 
-    def _build(self, key: str, cls: str, schema: Mapping[str, Any], where: str) -> Model:
+    def _build(self, key: str, cls: str, schema: Schema, where: str) -> Model:
         kind: ModelKind = "model" if _is_model_schema(schema) else "alias"
         self._building[key] = (cls, kind)
         try:
-            description = text(schema.get("description"))
+            description = text(schema.description)
             if kind == "alias":
                 target = self.type(schema, where, cls)
                 model = Model(key, cls, names.module_name(cls), description, "alias", target=target)
             else:
-                extra = schema.get("additionalProperties")
+                extra = schema.additional
                 model = Model(
                     key,
                     cls,
@@ -342,30 +329,23 @@ class Schemas:
         self.models[key] = model
         return model
 
-    def _props(self, schema: Mapping[str, Any], where: str, cls: str) -> tuple[Prop, ...]:
-        properties = _mapping(schema.get("properties"), where)
-        for wire in properties:
-            if not isinstance(wire, str):
-                raise SpecError(
-                    f"{where}: property name {wire!r} is not a string (YAML reads an "
-                    "unquoted on/off/yes/no as a boolean: quote it)"
-                )
-        required = set(schema.get("required") or [])
-        py = field_names(list(properties))
+    def _props(self, schema: Schema, where: str, cls: str) -> tuple[Prop, ...]:
+        properties = schema.properties or ()
+        py = field_names([wire for wire, _ in properties])
         out = []
-        for wire, node in properties.items():
+        for wire, node in properties:
             resolved, _ = self.schema_of(node, f"{where}.{wire}")
-            meta = node if isinstance(node, Mapping) else {}
+            meta = node if isinstance(node, Schema) else _ANY
             out.append(
                 Prop(
                     name=py[wire],
                     wire=wire,
                     type=self.type(node, f"{where}.{wire}", cls + names.pascal(wire)),
-                    required=wire in required,
+                    required=wire in schema.required,
                     default=default_of(node, resolved),
-                    description=text(meta.get("description") or resolved.get("description")),
-                    read_only=bool(resolved.get("readOnly") or meta.get("readOnly")),
-                    deprecated=bool(resolved.get("deprecated") or meta.get("deprecated")),
+                    description=text(meta.description or resolved.description),
+                    read_only=resolved.read_only or meta.read_only,
+                    deprecated=resolved.deprecated or meta.deprecated,
                 )
             )
         return tuple(out)
@@ -392,35 +372,29 @@ def field_names(wires: list[str], reserved: frozenset[str] = MODEL_RESERVED) -> 
     return out
 
 
-def _is_model_schema(schema: Mapping[str, Any]) -> bool:
-    return schema.get("type") in ("object", None) and "properties" in schema
+def _is_model_schema(schema: Schema) -> bool:
+    return (
+        schema.type in ("object", None) and not schema.types[1:] and schema.properties is not None
+    )
 
 
-def implied_kind(node: Mapping[str, Any]) -> str | None:
+def implied_kind(node: Schema) -> str | None:
     """The schema's `type`, or the one its keywords imply."""
-    if isinstance(node.get("type"), str):
-        return str(node["type"])
-    if {"properties", "additionalProperties", "patternProperties"} & set(node):
+    if node.type is not None:
+        return node.type
+    if node.properties is not None or node.additional is not None or node.pattern_properties:
         return "object"
-    if "items" in node or "prefixItems" in node:
+    if node.items is not None or node.prefix_items is not None:
         return "array"
     return None
 
 
-def _is_null(node: object) -> bool:
-    return isinstance(node, Mapping) and node.get("type") == "null"
+def _is_null(node: SchemaNode) -> bool:
+    return isinstance(node, Schema) and node.type == "null"
 
 
-def _mapping(value: object, where: str) -> Mapping[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise SpecError(f"{where}: expected an object, got {value!r}")
-    return value
-
-
-def _string(node: Mapping[str, Any], where: str) -> Type:
-    fmt = node.get("format")
+def _string(node: Schema, where: str) -> Type:
+    fmt = node.format
     if fmt == "binary":
         return Type("FileField", "FileTypes", binary=True, doc="FileTypes")
     if fmt == "date-time":
@@ -443,25 +417,27 @@ class _Constraints:
         ("multipleOf", "multiple_of"),
     )
 
-    def __init__(self, schema: Mapping[str, Any], integer: bool) -> None:
+    def __init__(self, schema: Schema, integer: bool) -> None:
         self.args: list[str] = []
         self.rules: list[str] = []
         self.integer = integer
+        rules = dict(schema.rules)
         for word, arg in self._LENGTHS:
-            if word in schema:
-                self.add(arg, schema[word], names.snake(word))
+            if word in rules:
+                self.add(arg, rules[word], names.snake(word))
         for word, arg, excl_arg in (("minimum", "ge", "gt"), ("maximum", "le", "lt")):
-            exclusive = schema.get("exclusive" + word.capitalize())
-            if word in schema:
+            exclusive = rules.get("exclusive" + word.capitalize())
+            if word in rules:
                 if exclusive is True:  # OpenAPI 3.0: a flag on the bound
-                    self.add(excl_arg, schema[word], "exclusive_" + word)
+                    self.add(excl_arg, rules[word], "exclusive_" + word)
                 else:
-                    self.add(arg, schema[word], word)
+                    self.add(arg, rules[word], word)
             if isinstance(exclusive, (int, float)) and not isinstance(exclusive, bool):
                 self.add(excl_arg, exclusive, "exclusive_" + word)
-        if "pattern" in schema and schema.get("type") in ("string", None):
-            self.args.append(f"pattern={schema['pattern']!r}")
-            self.rules.append(f"pattern `{schema['pattern']}`")
+        pattern = rules.get("pattern")
+        if pattern is not None and schema.type in ("string", None):
+            self.args.append(f"pattern={pattern!r}")
+            self.rules.append(f"pattern `{pattern}`")
 
     def add(self, arg: str, value: object, rule: str) -> None:
         number = bound(value, self.integer and arg != "multiple_of", inclusive_max=arg == "le")
@@ -486,7 +462,7 @@ def bound(value: object, integer: bool, inclusive_max: bool = False) -> str:
     return repr(value)
 
 
-def _literal(values: list[Any], where: str) -> Type:
+def _literal(values: list[object], where: str) -> Type:
     for v in values:
         if not isinstance(v, (str, int, bool)) or isinstance(v, float):
             raise SpecError(
@@ -541,13 +517,15 @@ def _dedupe(items: Iterable[str]) -> list[str]:
     return out
 
 
-def default_of(node: object, resolved: Mapping[str, Any]) -> object:
+def default_of(node: SchemaNode | None, resolved: Schema) -> object:
     for s in (node, resolved):
-        if isinstance(s, Mapping) and "default" in s:
-            return s["default"]
+        if isinstance(s, Schema) and s.default is not NO_DEFAULT:
+            return s.default
     return NO_DEFAULT
 
 
-def own_keywords(schema: Mapping[str, Any], ignore: tuple[str, ...] = ("allOf",)) -> bool:
+def own_keywords(schema: Schema, ignore: tuple[str, ...] = ("allOf",)) -> bool:
     """Whether a schema says more than its composition (prose and defaults do not count)."""
-    return any(k not in _PROSE and k not in ignore and not k.startswith("x-") for k in schema)
+    return any(
+        k not in _PROSE and k not in ignore and not k.startswith("x-") for k in schema.keywords
+    )
