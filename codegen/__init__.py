@@ -46,9 +46,10 @@ stream is plain text: a JSON answer to a streamed call gives the text of that pr
 the top-level `x-sdk-resources` (one line about each resource).
 
 Media types. Each operation sends the `Accept` its success response declares. JSON becomes
-models; `text/*` a `str`; any other media type `bytes`. An operation whose response is JSON or
-`text/event-stream`, with a boolean `stream` body property, is streamable: `stream=True`
-returns the stream.
+models; `text/*` a `str`; `text/event-stream` (also beside FastAPI's default, open JSON schema)
+an `EventStream` of typed events; any other media type a download read on demand. An operation
+whose response is JSON or `text/event-stream`, with a boolean `stream` (or `streaming`) body
+property, is streamable: `stream=True` returns the event stream.
 An operation may be re-sent after an unknown outcome when it is a GET, HEAD, OPTIONS, PUT or
 DELETE, is marked read-only, or returns a page.
 """

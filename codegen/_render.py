@@ -67,6 +67,7 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
         docstring=_docstring,
         result_type=_result_type,
         event_type=_event_type,
+        flag_arg=_flag_arg,
         builtins_safe=_builtins_safe,
         md_result=_md_result,
         md_params=_md_params,
@@ -295,6 +296,12 @@ def _result_type(op: Op) -> str:
     return t.model
 
 
+def _flag_arg(op: Op) -> str:
+    """`, flag="streaming"` when the property asking for the stream is not `stream`."""
+    flag = op.stream_param
+    return "" if flag is None or flag.name == "stream" else f", flag={json.dumps(flag.name)}"
+
+
 def _event_type(op: Op) -> str:
     """The type of each event's data of an operation that streams events."""
     return op.result.event.model if op.result.event is not None else "object"
@@ -386,9 +393,11 @@ def _signature(op: Op, variant: str = "") -> str:
         if p.name != op.positional and not keyword_only:
             parts.append("*")
             keyword_only = True
-        if variant and p.wire == "stream" and p.location == "body":
+        if variant and p is op.stream_param:
             parts.append(
-                "stream: Literal[True]" if variant == "stream" else "stream: Literal[False] = False"
+                f"{p.name}: Literal[True]"
+                if variant == "stream"
+                else f"{p.name}: Literal[False] = False"
             )
             continue
         ann = p.type.param
@@ -427,7 +436,7 @@ def _call(op: Op, variant: str = "", constant: str = "") -> str:
     body = op.where("body")
     if variant == "plain" and stream_default_false(op):
         # `stream=False` is the server's default: not sent, so a plain call's body stays as given.
-        body = [p for p in body if p.wire != "stream"]
+        body = [p for p in body if p is not op.stream_param]
     if op.body_kind == "root":
         args.append(f"body={body[0].name}")
     elif op.body is not None:

@@ -6,7 +6,7 @@ and `codegen/_render.py` only read them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,6 +14,7 @@ __all__ = [
     "NONE",
     "NO_DEFAULT",
     "OBJECT",
+    "STREAM_FLAGS",
     "Api",
     "BodyEncoding",
     "Location",
@@ -28,6 +29,7 @@ __all__ = [
     "SpecError",
     "StreamKind",
     "Type",
+    "stream_flag",
 ]
 
 ModelKind = Literal["model", "root", "alias"]
@@ -41,6 +43,21 @@ ResultKind = Literal[
 ]
 # What a streamed answer is read as: text chunks (the chat's plain-text stream) or typed events.
 StreamKind = Literal["text", "events"]
+
+
+STREAM_FLAGS = ("stream", "streaming")
+
+
+def stream_flag(params: Iterable[Param]) -> Param | None:
+    """The boolean body property that asks for the stream, if any."""
+    return next(
+        (
+            p
+            for p in params
+            if p.location == "body" and p.wire in STREAM_FLAGS and p.type.model == "bool"
+        ),
+        None,
+    )
 
 
 class SpecError(ValueError):
@@ -204,7 +221,8 @@ class Op:
 
     @property
     def stream_param(self) -> Param | None:
-        return next((p for p in self.params if p.wire == "stream"), None)
+        """The boolean body property that asks for the stream (`stream`, `streaming`)."""
+        return stream_flag(self.params)
 
 
 @dataclass(frozen=True)

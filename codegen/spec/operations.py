@@ -25,6 +25,7 @@ from .model import (
     Result,
     SpecError,
     Type,
+    stream_flag,
 )
 from .schemas import Schemas, default_of, field_names, implied_kind, own_keywords
 
@@ -93,8 +94,7 @@ class Operations:
             p.location == "query" and p.wire == "page" for p in params
         ):
             return Result("model", self.schemas.named(result.page or ""))
-        stream = next((p for p in body if p.wire == "stream"), None)
-        if result.kind == "stream" and (stream is None or stream.type.model != "bool"):
+        if result.kind == "stream" and stream_flag(body) is None:
             return Result("model", result.type)
         return result
 
@@ -235,6 +235,10 @@ class Operations:
         if media is None:
             return self._not_json(response.content[0], label, hint), accept
         schema = self._response_schema(media, named, label)
+        events = next((m for m in response.content if m.media == _EVENT_STREAM), None)
+        if events is not None and schema in (_ANY, True):
+            # FastAPI's StreamingResponse: its JSON is the default, open schema.
+            return self._not_json(events, label, hint), _EVENT_STREAM
         resolved, key = self.schemas.schema_of(schema, label)
         if key is not None and key in self.pages:
             items, _ = self.schemas.schema_of(resolved.property("items"), label)

@@ -343,9 +343,11 @@ class stream_endpoint(Generic[P, T, P2]):
         self,
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[T]],
+        flag: str = "stream",
     ) -> None:
         self._plain = endpoint(build)
         self._build_stream: Callable[..., Call[Any]] = build_stream
+        self._flag = flag  # the keyword that asks for the stream
         self.__doc__ = build.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -378,7 +380,7 @@ class stream_endpoint(Generic[P, T, P2]):
         known = _known_names(self._plain._build, build_stream)
 
         def call(*args: object, **kwargs: object) -> object:
-            if kwargs.get("stream") is True:
+            if kwargs.get(self._flag) is True:
                 if not known.issuperset(kwargs):
                     raise _unknown_keyword(self._name, kwargs, known)
                 return send(build_stream(obj, *args, **kwargs))
@@ -393,7 +395,7 @@ class stream_endpoint(Generic[P, T, P2]):
             returns = returns.replace(answer, f"{answer} | {stream}")
         bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
             parameters=[
-                p.replace(annotation="bool") if p.name == "stream" else p
+                p.replace(annotation="bool") if p.name == self._flag else p
                 for p in signature.parameters.values()
             ],
             return_annotation=returns,
@@ -414,9 +416,11 @@ class event_stream_endpoint(Generic[P, T, P2, E]):
         self,
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[E]],
+        flag: str = "stream",
     ) -> None:
         self._plain = endpoint(build)
         self._stream = events_endpoint(build_stream)
+        self._flag = flag  # the keyword that asks for the stream (`stream`, `streaming`)
         self.__doc__ = build.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -447,7 +451,7 @@ class event_stream_endpoint(Generic[P, T, P2, E]):
         streamed = _unwrapped(str(stream.__signature__.return_annotation), "Awaitable")  # type: ignore[attr-defined]
 
         def call(*args: object, **kwargs: object) -> object:
-            return (stream if kwargs.get("stream") is True else plain)(*args, **kwargs)
+            return (stream if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
 
         bound = _bound(obj, self._name, call, self._plain._build)
         signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
@@ -456,7 +460,7 @@ class event_stream_endpoint(Generic[P, T, P2, E]):
             returns = str(signature.return_annotation).replace(answer, f"{answer} | {streamed}")
             bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
                 parameters=[
-                    p.replace(annotation="bool") if p.name == "stream" else p
+                    p.replace(annotation="bool") if p.name == self._flag else p
                     for p in signature.parameters.values()
                 ],
                 return_annotation=returns,

@@ -87,6 +87,8 @@ def test_names_derive_from_paths_and_operation_ids() -> None:
             "folders.watch",
             "folders.summarize",
             "folders.ask_about",
+            "folders.tail",
+            "folders.digest",
             "token.login_for_access",
             "readings.find",
             "readings.add",
@@ -456,7 +458,7 @@ def test_raw_and_streaming_views_from_the_root_and_from_a_resource(
 def test_api_md_lists_every_route(out: Path) -> None:
     api_md = (out / "api.md").read_text()
     routes = [line for line in api_md.splitlines() if line.startswith("`") and " → " in line]
-    assert len(routes) == len(_spec.load(SPEC).ops) == 26
+    assert len(routes) == len(_spec.load(SPEC).ops) == 28
 
 
 # Models that refer to each other, discriminators on aliased properties ---------------------------
@@ -731,3 +733,25 @@ def test_streamed_and_downloaded_results_say_so_in_their_signatures(
     assert returns(async_client.folders.export) == "AsyncResponseManager[bytes]"
     assert returns(client.folders.summarize) == "Summary | EventStream[SummaryPart]"
     assert inspect.signature(client.folders.summarize).parameters["stream"].annotation == "bool"
+
+
+def test_a_streaming_response_with_an_open_json_schema_is_an_event_stream(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route("GET", "/v1/folders/f/tail", Fault.stream(CHANGES, interval=0))
+    with client.folders.tail("f") as stream:
+        assert [c.path for c in stream] == ["/a", "/b"]
+    assert last(fault_server).headers["Accept"] == "text/event-stream"
+
+
+def test_a_streaming_flag_that_defaults_to_true_is_sent_false_by_a_plain_call(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route("POST", "/v1/folders/f/digest", Fault.status(200, json_body={"text": "d"}))
+    assert client.folders.digest("f", words=3).text == "d"
+    assert last(fault_server).json() == {"streaming": False, "words": 3}
+    events = ['data: {"part": 1}\n\n', "data: plain text\n\n"]
+    fault_server.route("POST", "/v1/folders/f/digest", Fault.stream(events, interval=0))
+    with client.folders.digest("f", streaming=True) as stream:
+        assert list(stream) == [{"part": 1}, "plain text"]  # data of no schema: JSON, else text
+    assert last(fault_server).json() == {"streaming": True}
