@@ -281,7 +281,9 @@ def _encode_query(
     for key, value in values.items():
         if value is None:
             continue
-        if key in as_json:
+        if type(value) in _SCALARS and key not in as_json:  # the common case, checked first
+            out.append((key, _text(value)))
+        elif key in as_json:
             out.append((key, _json_text(operation, key, value)))
         elif isinstance(value, (list, tuple)):
             out.extend(
@@ -291,6 +293,9 @@ def _encode_query(
             _encode_query(_dump(value), out, (), operation)
         else:
             out.append((key, _text(value)))
+
+
+_SCALARS = frozenset({str, int, float, bool})
 
 
 def _is_object(value: object) -> bool:
