@@ -12,13 +12,17 @@ operation (or schema) and the construct.
 
 Names. An operation's `x-sdk-resource` (dotted) and `x-sdk-method` name it when given. Otherwise:
 
-1. Resource: the path's segments, less version segments (`v1`, `v2`) and parameters (`{id}`),
-   snake_cased and joined by dots. The last segment of a path is an *action*, not a resource,
+1. Resource: the path's segments, less version segments (`v1`, `v2`), parameters (`{id}`)
+   and the prefix the app was mounted under (a first segment every route shares that no
+   operationId names, such as Prefect's `/api`), snake_cased and joined by dots. The last segment of a path is an *action*, not a resource,
    when it is not the first segment and no route of the document has anything below it:
    `/v2/workspaces/{id}/peers/list` is resource `workspaces.peers`, while `peers` itself is a
    resource because `/v2/workspaces/{id}/peers/{peer_id}` exists.
 2. Method: the function name, which is the operationId without FastAPI's route suffix (the path
-   with every non-word character as `_`, then `_<http method>`), snake_cased; without an
+   with every non-word character as `_`, then `_<http method>`), snake_cased. When the
+   operationId was made from another path (the route before a mount prefix, or an older
+   version of it), the suffix is matched segment by segment from the end, and what is left of
+   it starts at the route's first segment or a version segment (`_v1_`); without an
    operationId, the HTTP method, plus `_<action>` if the path ends in one. From it the words
    naming the resource or any resource above it (as written or singular: `peers`, `peer`) are
    dropped, then connectors left at either end (for, to, from, with, of, in, on, by, at, and); if
@@ -37,7 +41,15 @@ take another's name is prefixed by its location (`query_`, `body_`, `header_`, `
 Other `x-sdk-*` annotations: `x-sdk-read-only` (a POST that only reads: may be re-sent like a
 GET), `x-sdk-creates` (a GET/PUT that creates: never re-sent after an unknown outcome),
 `x-sdk-response-schema: Name` (the result type of a response whose schema is open, from
-`components/x-sdk-schemas`), and the top-level `x-sdk-resources` (one line about each resource).
+`components/x-sdk-schemas`), `x-sdk-stream: {text: <property>}` (a streamable operation whose
+stream is plain text: a JSON answer to a streamed call gives the text of that property), and
+the top-level `x-sdk-resources` (one line about each resource).
+
+Media types. Each operation sends the `Accept` its success response declares. JSON becomes
+models; `text/*` a `str`; `text/event-stream` (also beside FastAPI's default, open JSON schema)
+an `EventStream` of typed events; any other media type a download read on demand. An operation
+whose response is JSON or `text/event-stream`, with a boolean `stream` (or `streaming`) body
+property, is streamable: `stream=True` returns the event stream.
 An operation may be re-sent after an unknown outcome when it is a GET, HEAD, OPTIONS, PUT or
 DELETE, is marked read-only, or returns a page.
 """

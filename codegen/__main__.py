@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import _render, _spec, _unasync
+from . import _render, _unasync, spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -30,7 +30,7 @@ def generated_dirs(target: _render.Target) -> list[Path]:
 def generate(target: _render.Target = DEFAULT) -> dict[Path, str]:
     """Every generated file, formatted, by path relative to the output root."""
     spec_text = target.spec.read_bytes()
-    api = _spec.load(target.spec)
+    api = spec.load(target.spec)
     files = _render.render(api, spec_text, target, api.docs)
     if target == DEFAULT:
         files.update(_unasync_files())
@@ -61,7 +61,13 @@ def _format(files: dict[Path, str]) -> dict[Path, str]:
             cwd=base,
             check=False,
         )
-        subprocess.run([*ruff, "format", "--quiet", *packages], cwd=base, check=True)
+        done = subprocess.run(
+            [*ruff, "format", "--quiet", *packages], cwd=base, capture_output=True, text=True
+        )
+        if done.returncode != 0:
+            raise spec.SpecError(
+                f"the generated code does not parse (a defect of the templates): {done.stderr}"
+            )
         return {path: (base / path).read_text() for path in files}
 
 
@@ -112,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out
     try:
         files = generate(target)
-    except _spec.SpecError as error:
+    except spec.SpecError as error:
         print(f"codegen: {target.spec.name}: {error}", file=sys.stderr)
         return 2
     if args.check:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import jinja2
 
-from ._spec import Api, Model, Op, Param, Prop, Resource, Type
+from .spec.model import Api, Location, Model, Op, Param, Prop, Resource, Type
+from .spec.modules import module_order
 
 GENERATOR_VERSION = "2"
 _BUILTINS = ("list", "dict", "object", "str", "int", "float", "bool", "bytes", "type", "set")
@@ -65,6 +66,8 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
         call=_call,
         docstring=_docstring,
         result_type=_result_type,
+        event_type=_event_type,
+        flag_arg=_flag_arg,
         builtins_safe=_builtins_safe,
         md_result=_md_result,
         md_params=_md_params,
@@ -72,13 +75,18 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
         resource_names=_resource_names,
         indent_doc=_indent_doc,
         json=json.dumps,
+        doc=doc_text,
+        all_names=_all_names,
     )
     out: dict[Path, str] = {}
     base = Path(*pkg.split("."))
     types_dir = base / "types"
+    modules: dict[str, list[Model]] = {}
     for model in api.models:
-        out[types_dir / f"{model.module}.py"] = env.get_template("model.py.jinja").render(
-            model=model, refs=_model_refs(model)
+        modules.setdefault(model.module, []).append(model)
+    for module, members in modules.items():
+        out[types_dir / f"{module}.py"] = env.get_template("model.py.jinja").render(
+            models=module_order(members), refs=_module_refs(members), shared=len(members) > 1
         )
     names = sorted(
         n
@@ -95,12 +103,12 @@ def render(api: Api, spec_text: bytes, target: Target, docs: dict[str, str]) -> 
         r=api.root, cls=target.root_class
     )
     for r in api.resources:
-        module = base / "resources" / Path(*r.module.split("."))
+        where = base / "resources" / Path(*r.module.split("."))
         if r.children:
-            out[module.parent / "__init__.py"] = _package_init(
+            out[where.parent / "__init__.py"] = _package_init(
                 env, f"`client.{r.dotted}` and the resources below it."
             )
-        out[module.with_suffix(".py")] = env.get_template("resource.py.jinja").render(
+        out[where.with_suffix(".py")] = env.get_template("resource.py.jinja").render(
             r=r, cls=r.class_name
         )
     out[base / "_spec_info.py"] = env.get_template("spec_info.py.jinja").render(
@@ -141,13 +149,12 @@ def _resource_doc(r: Resource, docs: dict[str, str]) -> str:
 # Imports --------------------------------------------------------------------------------------
 
 
-def _model_refs(model: Model) -> set[str]:
+def _module_refs(models: list[Model]) -> set[str]:
+    """The names a module of `types/` imports: those its models mention, less its own."""
     refs: set[str] = set()
-    for p in model.props:
-        refs |= p.type.refs
-    if model.target is not None:
-        refs |= model.target.refs
-    return refs - {model.key}
+    for model in models:
+        refs |= model.refs
+    return refs - {m.key for m in models}
 
 
 def _resource_refs(r: Resource) -> set[str]:
@@ -156,6 +163,8 @@ def _resource_refs(r: Resource) -> set[str]:
         for p in op.params:
             refs |= p.type.refs
         refs |= op.result.type.refs
+        if op.result.event is not None:
+            refs |= op.result.event.refs
         if op.body is not None:
             refs.add(op.body.key)
     return refs
@@ -164,14 +173,20 @@ def _resource_refs(r: Resource) -> set[str]:
 def _resource_names(r: Resource) -> str:
     """What a resource module imports from `_resource` (one line: ruff would leave it exploded)."""
     kinds = {op.result.kind for op in r.ops}
+    streams = {op.result.stream for op in r.ops if op.result.kind == "stream"}
     names = ["C", "Raw", "Resource", "Streaming", "W"]
-    if kinds - {"page", "stream"}:
+    if kinds - {"page", "stream", "events", "download"}:
         names.append("endpoint")
-    if "page" in kinds:
-        names.append("page_endpoint")
-    if "stream" in kinds:
+    for kind, name in (("page", "page_endpoint"), ("events", "events_endpoint")):
+        if kind in kinds:
+            names.append(name)
+    if "download" in kinds:
+        names.append("download_endpoint")
+    if "text" in streams:
         names.append("stream_endpoint")
-    return ", ".join(names)
+    if "events" in streams:
+        names.append("event_stream_endpoint")
+    return ", ".join(sorted(names, key=lambda n: (not n[0].isupper(), n)))
 
 
 def _type_imports(refs: Iterable[str], by_key: dict[str, Model], pkg: str) -> list[str]:
@@ -189,31 +204,50 @@ def _type_imports(refs: Iterable[str], by_key: dict[str, Model], pkg: str) -> li
 
 
 def _field_line(prop: Prop) -> str:
-    ann = prop.type.model
+    ann = prop.type.model + _default_mismatch(prop)
     optional = not prop.required
     if optional and not prop.has_default and not prop.type.nullable:
         ann += " | None"
-    default = ""
-    if optional:
-        value = None if not prop.has_default else prop.default
-        if value == {}:
-            default = "Field(default_factory=dict)"
-        elif value == []:
-            default = "Field(default_factory=list)"
-        else:
-            default = _py(value)
+    args = [] if not optional else [_default_arg(prop)]
     if prop.name != prop.wire:
-        args = ([default] if default and not default.startswith("Field(") else []) + [
-            f"alias={json.dumps(prop.wire)}"
-        ]
-        if default.startswith("Field("):
-            args = [default[len("Field(") : -1], f"alias={json.dumps(prop.wire)}"]
-        default = f"Field({', '.join(args)})"
-    return f"{prop.name}: {ann}" + (f" = {default}" if default else "")
+        args.append(f"alias={json.dumps(prop.wire)}")
+    if not args:
+        return f"{prop.name}: {ann}"
+    if len(args) == 1 and not args[0].startswith(("default_factory=", "alias=")):
+        return f"{prop.name}: {ann} = {args[0]}"
+    return f"{prop.name}: {ann} = Field({', '.join(args)})"
 
 
-def _typed_dict(model: Model) -> tuple[bool, list[tuple[str, str]]]:
-    """(functional syntax needed, [(key, annotation)]) of the model's TypedDict."""
+_SCALARS = {bool: "bool", int: "int", float: "float", str: "str"}
+
+
+def _default_mismatch(prop: Prop) -> str:
+    """` | bool` for a `str` property whose default is `true`: the document's default does not
+    fit its type, and the server sends that default, so the field's type says it may."""
+    if not prop.has_default or prop.required:
+        return ""
+    kind = _SCALARS.get(type(prop.default))
+    base = prop.type.model.split(" | ")[0]
+    fits = kind == base or (kind == "int" and base == "float")
+    return f" | {kind}" if kind and base in _SCALARS.values() and not fits else ""
+
+
+def _default_arg(prop: Prop) -> str:
+    """The default of an optional field: a value, or a factory of a fresh object of the field's
+    type (an object or array default, checked like any value so a model default is a model)."""
+    value = None if not prop.has_default else prop.default
+    if isinstance(value, (dict, list)):
+        plain = prop.type.model.split(" | ")[0] in ("dict[str, object]", "list[object]", "object")
+        if value == [] or (value == {} and (plain or not prop.type.refs)):
+            return f"default_factory={type(value).__name__}"
+        return f"default_factory=lambda: {_py(value)}, validate_default=True"
+    return _py(value)
+
+
+def _typed_dict(model: Model, quoted: bool = False) -> tuple[bool, list[tuple[str, str]]]:
+    """(functional syntax needed, [(key, annotation)]) of the model's TypedDict. In a module of
+    models that refer to each other, the functional form's annotations are quoted (they may
+    name a TypedDict defined below)."""
     items = []
     functional = False
     for p in model.props:
@@ -224,7 +258,24 @@ def _typed_dict(model: Model) -> tuple[bool, list[tuple[str, str]]]:
         if not p.wire.isidentifier() or p.wire in _BUILTINS or p.wire in ("date", "datetime"):
             functional = True
     functional = functional or any(keyword.iskeyword(k) for k, _ in items)
+    if functional and quoted:
+        items = [(k, json.dumps(ann)) for k, ann in items]
     return functional, items
+
+
+def _all_names(models: list[Model]) -> str:
+    names = [
+        n
+        for m in models
+        for n in ([m.class_name, m.param_name] if m.typed_dict else [m.class_name])
+    ]
+    return ", ".join(json.dumps(n) for n in names)
+
+
+def doc_text(text: str) -> str:
+    """`text` as the inside of a triple-quoted docstring: backslashes and quotes kept as written."""
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return text[:-1] + '\\"' if text.endswith('"') else text
 
 
 def _py(value: object) -> str:
@@ -245,6 +296,17 @@ def _result_type(op: Op) -> str:
     return t.model
 
 
+def _flag_arg(op: Op) -> str:
+    """`, flag="streaming"` when the property asking for the stream is not `stream`."""
+    flag = op.stream_param
+    return "" if flag is None or flag.name == "stream" else f", flag={json.dumps(flag.name)}"
+
+
+def _event_type(op: Op) -> str:
+    """The type of each event's data of an operation that streams events."""
+    return op.result.event.model if op.result.event is not None else "object"
+
+
 def _parse(op: Op) -> str:
     kind, t = op.result.kind, op.result.type
     if kind == "page":
@@ -255,17 +317,26 @@ def _parse(op: Op) -> str:
         return "no_content"
     if kind == "json":
         return "json.loads"
-    if kind == "bytes":
+    if kind == "download":
         return "bytes"
     if kind == "text":
         return "bytes.decode"
+    if kind == "events":
+        return _event_parse(op)
     return f"TypeAdapter[{t.model}]({t.model}).validate_json"
 
 
-def _operation(op: Op) -> str:
-    """The keyword arguments of `Operation(...)`."""
+def _event_parse(op: Op) -> str:
+    """How one event's data is read: any JSON value (or the text) when its schema says nothing."""
+    event = _event_type(op)
+    return "event_data" if event == "object" else f"TypeAdapter[{event}]({event}).validate_json"
 
-    def annotations(location: str) -> str:
+
+def _operation(op: Op, variant: str = "") -> str:
+    """The keyword arguments of `Operation(...)`; with `variant` "events", of the operation a
+    `stream=True` call sends (it asks for the event stream and reads events)."""
+
+    def annotations(location: Location) -> str:
         params = op.where(location)
         return "{" + ", ".join(f"{json.dumps(p.wire)}: {p.type.model}" for p in params) + "}"
 
@@ -274,12 +345,13 @@ def _operation(op: Op) -> str:
         f'method="{op.http_method}"',
         f'path="{op.path}"',
     ]
-    for location, arg in (
+    locations: tuple[tuple[Location, str], ...] = (
         ("path", "path_params"),
         ("query", "query"),
         ("header", "headers"),
         ("cookie", "cookies"),
-    ):
+    )
+    for location, arg in locations:
         if op.where(location):
             args.append(f"{arg}={annotations(location)}")
     if op.body is not None:
@@ -289,9 +361,20 @@ def _operation(op: Op) -> str:
     if op.files:
         args.append(f"files={_tuple(json.dumps(f) for f in op.files)}")
     args.append(f"safe={op.safe}")
-    args.append(f"parse={_parse(op)}")
+    events = variant == "events" or op.result.kind == "events"
+    args.append(f"parse={_event_parse(op) if variant == 'events' else _parse(op)}")
     if op.deprecated:
         args.append("deprecated=True")
+    accept = "text/event-stream" if variant == "events" else op.accept
+    if accept != "application/json":
+        args.append(f"accept={json.dumps(accept)}")
+    if events:
+        args.append("events=True")
+    if op.result.stream_text is not None:
+        args.append(f"stream_text={json.dumps(op.result.stream_text)}")
+    json_query = [p.wire for p in op.where("query") if p.json]
+    if json_query:
+        args.append(f"json_query={_tuple(json.dumps(w) for w in json_query)}")
     return ", ".join(args)
 
 
@@ -310,9 +393,11 @@ def _signature(op: Op, variant: str = "") -> str:
         if p.name != op.positional and not keyword_only:
             parts.append("*")
             keyword_only = True
-        if variant and p.wire == "stream" and p.location == "body":
+        if variant and p is op.stream_param:
             parts.append(
-                "stream: Literal[True]" if variant == "stream" else "stream: Literal[False] = False"
+                f"{p.name}: Literal[True]"
+                if variant == "stream"
+                else f"{p.name}: Literal[False] = False"
             )
             continue
         ann = p.type.param
@@ -332,25 +417,26 @@ def stream_default_false(op: Op) -> bool:
     return op.result.kind == "stream" and stream is not None and stream.default is False
 
 
-def _call(op: Op, variant: str = "") -> str:
-    """The arguments of `Call(...)`."""
+def _call(op: Op, variant: str = "", constant: str = "") -> str:
+    """The arguments of `Call(...)`; `constant` names the operation when not `op.constant`."""
 
     def mapping(params: list[Param]) -> str:
         return "{" + ", ".join(f"{json.dumps(p.wire)}: {p.name}" for p in params) + "}"
 
-    args = [op.constant]
-    for location, arg in (
+    args = [constant or op.constant]
+    locations: tuple[tuple[Location, str], ...] = (
         ("path", "path"),
         ("query", "query"),
         ("header", "headers"),
         ("cookie", "cookies"),
-    ):
+    )
+    for location, arg in locations:
         if op.where(location):
             args.append(f"{arg}={mapping(op.where(location))}")
     body = op.where("body")
     if variant == "plain" and stream_default_false(op):
         # `stream=False` is the server's default: not sent, so a plain call's body stays as given.
-        body = [p for p in body if p.wire != "stream"]
+        body = [p for p in body if p is not op.stream_param]
     if op.body_kind == "root":
         args.append(f"body={body[0].name}")
     elif op.body is not None:
@@ -382,7 +468,7 @@ def _docstring(op: Op) -> str:
 
 
 def _indent_doc(text: str) -> str:
-    return text.replace('"""', '\\"\\"\\"').replace("\n", "\n        ").replace("        \n", "\n")
+    return doc_text(text).replace("\n", "\n        ").replace("        \n", "\n")
 
 
 def _builtins_safe(text: str, r: Resource) -> str:
@@ -401,16 +487,26 @@ def _md_result(op: Op) -> str:
     kind, t = op.result.kind, op.result.type
     if kind == "page":
         return f"SyncPage[{t.plain}]"
+    if kind == "stream" and op.result.stream == "events":
+        return f"{t.plain}, or EventStream[{_event_plain(op)}] with stream=True"
     if kind == "stream":
         return f"{t.plain}, or ChatStream with stream=True"
+    if kind == "events":
+        return f"EventStream[{_event_plain(op)}]"
+    if kind == "download":
+        return "APIResponse[bytes] (a download, read on demand)"
     if kind == "none":
         return "None"
     return t.plain
 
 
+def _event_plain(op: Op) -> str:
+    return op.result.event.plain if op.result.event is not None else "object"
+
+
 def _md_params(op: Op) -> list[tuple[str, str, str, str, str]]:
     """(name, location, type, required, rules and notes) of each parameter."""
-    rows = []
+    rows: list[tuple[str, str, str, str, str]] = []
     for p in _ordered(op):
         notes = list(p.type.rules)
         if p.has_default:

@@ -19,12 +19,12 @@ if TYPE_CHECKING:
     from ._client.async_client import AsyncHoncho
     from ._client.async_pages import AsyncPage
     from ._client.async_response import AsyncAPIResponse
-    from ._client.async_streams import AsyncChatStream
+    from ._client.async_streams import AsyncChatStream, AsyncEventStream
     from ._client.awaitables import AsyncPaginator
     from ._client.sync_client import Honcho
     from ._client.sync_pages import SyncPage
     from ._client.sync_response import APIResponse
-    from ._client.sync_streams import ChatStream
+    from ._client.sync_streams import ChatStream, EventStream
     from ._core.errors import (
         APIConnectionError,
         APIError,
@@ -62,6 +62,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncAPIResponse",
     "AsyncChatStream",
+    "AsyncEventStream",
     "AsyncHoncho",
     "AsyncPage",
     "AsyncPaginator",
@@ -72,6 +73,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DefaultAioHttpClient",
+    "EventStream",
     "Honcho",
     "HonchoError",
     "InternalServerError",

@@ -22,7 +22,7 @@ from _servers.faults import FaultServer
 from _servers.faults import refused_url as _refused_url
 from _servers.prism import REPO_SPEC, PrismNotInstalledError, PrismServer, prism_binary
 
-from codegen._spec import sdk_document
+from codegen.spec import sdk_document
 
 TEST_LOOP = os.environ.get("HONCHO_TEST_LOOP", "asyncio").strip().lower() or "asyncio"
 if TEST_LOOP not in ("asyncio", "uvloop"):

@@ -8,7 +8,7 @@ import pytest
 from _spec_samples import spec
 from pydantic import BaseModel, ValidationError
 
-from codegen._naming import class_name
+from codegen.spec.names import class_name
 from honcho_client import types
 
 

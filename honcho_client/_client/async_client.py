@@ -59,7 +59,7 @@ from .._version import __version__
 from ..resources._root import HonchoResources
 from .async_pages import AsyncPage
 from .async_response import AsyncAPIResponse
-from .async_streams import AsyncChatStream
+from .async_streams import AsyncChatStream, AsyncEventStream
 from .permits import AsyncPermits, AsyncPermitStream
 from .resource import Async, Parsed, Resource
 
@@ -245,7 +245,12 @@ class AsyncBaseClient(Resource[Async, Parsed]):
     async def _stream(self, call: Call[object]) -> AsyncChatStream:
         """Send a streamed call and return the stream of its answer, unread."""
         response, _ = await self._exchange(call, stream=True)
-        return AsyncChatStream(response, _name(call, response))
+        return AsyncChatStream(response, _name(call, response), call.op)
+
+    async def _events(self, call: Call[T]) -> AsyncEventStream[T]:
+        """Send a call whose answer is a Server-Sent Event stream; return the stream, unread."""
+        response, _ = await self._exchange(call, stream=True)
+        return AsyncEventStream(response, _name(call, response), call.op)
 
     async def _raw(self, call: Call[object], *, stream: bool) -> AsyncAPIResponse[object]:
         """Send `call` and return the response itself; `parse()` gives the result."""

@@ -5,6 +5,7 @@ Its sync twin `APIResponse` is generated from this file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable
 from typing import Generic, TypeVar
 
@@ -88,6 +89,16 @@ class AsyncAPIResponse(Generic[T]):
                 yield line
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
+
+    async def write_to_file(self, path: str | os.PathLike[str], chunk_size: int = 65536) -> int:
+        """Write the body to the file at `path` as it arrives, without holding it in memory;
+        return the number of bytes written."""
+        written = 0
+        with open(path, "wb") as file:
+            async for chunk in self.iter_bytes(chunk_size):
+                file.write(chunk)
+                written += len(chunk)
+        return written
 
     async def close(self) -> None:
         """Close the connection and free the slot; safe to call more than once."""

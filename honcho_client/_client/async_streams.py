@@ -1,18 +1,25 @@
-"""`AsyncChatStream`: the answer of `sessions.chat(..., stream=True)`, chunk by chunk.
+"""`AsyncChatStream`: the answer of `sessions.chat(..., stream=True)`, chunk by chunk; and
+`AsyncEventStream`: the typed Server-Sent Events of an operation that streams them.
 
-Its sync twin `ChatStream` is generated from this file.
+Their sync twins `ChatStream` and `EventStream` are generated from this file.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
 from .._core.errors import StreamConsumedError, read_error
-from .._core.parsing import parse_dialectic
+from .._core.parsing import parse_event, parse_stream_text
 from .._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
 from .stream_guard import AsyncStreamGuard
+
+if TYPE_CHECKING:
+    from .._core.operation import Operation
+
+E = TypeVar("E")
 
 
 class AsyncChatStream:
@@ -29,8 +36,14 @@ class AsyncChatStream:
     answer ended raises APIConnectionError: an answer is never silently truncated.
     """
 
-    def __init__(self, response: httpx.Response, call: str = "chat stream") -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        call: str = "chat stream",
+        op: Operation[Any] | None = None,
+    ) -> None:
         self.response = response
+        self._op = op
         self._call = call
         self._claimed = False
         self._guard = AsyncStreamGuard(self, response, call)
@@ -41,7 +54,7 @@ class AsyncChatStream:
         try:
             if self.response.headers.get("content-type", "").startswith("application/json"):
                 await self.response.aread()
-                yield parse_dialectic(self.response)
+                yield parse_stream_text(self._op, self.response)
                 return
             async for data in self.response.aiter_bytes():
                 text = decoder.feed(data)
@@ -88,6 +101,62 @@ class AsyncChatStream:
         await self.response.aclose()
 
     async def __aenter__(self) -> AsyncChatStream:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+
+class AsyncEventStream(Generic[E]):
+    """The events of a Server-Sent Event stream, each event's data read as the operation's event
+    type `E` as it arrives; a `[DONE]` event ends it.
+
+    Like a chat stream, it holds a connection and one of the client's `max_concurrency` slots
+    until it is closed (read to the end, the `with` block left, the loop broken, or `close()`),
+    can be read once, and a connection cut before the end raises APIConnectionError. Data that
+    does not match `E` raises APIResponseValidationError naming the first mismatch.
+    """
+
+    def __init__(self, response: httpx.Response, call: str, op: Operation[E]) -> None:
+        self.response = response
+        self._op = op
+        self._call = call
+        self._claimed = False
+        self._guard = AsyncStreamGuard(self, response, call)
+
+    async def __aiter__(self) -> AsyncIterator[E]:
+        async for event in self.events():
+            if event.data:
+                yield parse_event(self._op, event.data, self.response)
+
+    async def events(self) -> AsyncIterator[ServerSentEvent]:
+        """The events as sent (name, id, data as text), instead of iterating the stream."""
+        if self._claimed or self.response.is_closed:
+            raise StreamConsumedError(
+                f"{self._call}: the event stream was already read or closed, and a stream can be "
+                "read once; keep the events of the first read"
+            )
+        self._claimed = True
+        chunks, decoder = Utf8Chunks(), SSEDecoder()
+        try:
+            async for data in self.response.aiter_bytes():
+                for event in decoder.feed(chunks.feed(data)):
+                    yield event
+                if decoder.done:
+                    return
+            for event in decoder.feed(chunks.flush()) + decoder.flush():
+                yield event
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.response, "the event stream") from error
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        self._guard.detach()
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncEventStream[E]:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

@@ -26,11 +26,11 @@ from typing_extensions import ParamSpec
 if TYPE_CHECKING:
     from .._core.operation import Call
     from .._core.page import Page
-    from .async_streams import AsyncChatStream
+    from .async_streams import AsyncChatStream, AsyncEventStream
     from .awaitables import AsyncPaginator, AsyncResponseManager
     from .sync_pages import SyncPage
     from .sync_response import APIResponse
-    from .sync_streams import ChatStream
+    from .sync_streams import ChatStream, EventStream
 
 
 class Sync:
@@ -58,6 +58,7 @@ W = TypeVar("W", Parsed, Raw, Streaming)
 P = ParamSpec("P")
 P2 = ParamSpec("P2")
 T = TypeVar("T")
+E = TypeVar("E")
 T_co = TypeVar("T_co", covariant=True)
 S_co = TypeVar("S_co", covariant=True)
 
@@ -245,6 +246,92 @@ class page_endpoint(_Endpoint[P, T]):
         return lambda call: AsyncPaginator(lambda: client._page(call))
 
 
+class events_endpoint(_Endpoint[P, E]):
+    """Decorator of a generated method whose answer is a Server-Sent Event stream of `E`s."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[E]]) -> None:
+        super().__init__(build)
+
+    @overload
+    def __get__(
+        self, obj: Resource[Sync, Parsed], owner: object
+    ) -> Callable[P, EventStream[E]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Parsed], owner: object
+    ) -> Callable[P, Coro[AsyncEventStream[E]]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
+    ) -> Callable[P, APIResponse[object]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+    ) -> Callable[P, AsyncResponseManager[object]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
+        return self._build if obj is None else self._bind(obj)
+
+    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
+        if obj._view is not Parsed:
+            return _raw_sender(obj)
+        send: Callable[[Call[Any]], object] = obj._client._events
+        return send
+
+    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
+        bound = super()._bind(obj)
+        if obj._view is Parsed:  # the signature says the stream, not one event
+            stream = "EventStream[{}]" if obj._io is Sync else "Awaitable[AsyncEventStream[{}]]"
+            _returning(bound, lambda event: stream.format(_unwrapped(event, "Awaitable")))
+        return bound
+
+
+class download_endpoint(_Endpoint[P, bytes]):
+    """Decorator of a generated method whose answer is a file: the call returns the response
+    with its body not yet read (`write_to_file`, `iter_bytes`), to be closed (`with`)."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[bytes]]) -> None:
+        super().__init__(build)
+
+    @overload
+    def __get__(
+        self, obj: Resource[Sync, Any], owner: object
+    ) -> Callable[P, APIResponse[bytes]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Any], owner: object
+    ) -> Callable[P, AsyncResponseManager[bytes]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
+        return self._build if obj is None else self._bind(obj)
+
+    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
+        client, stream = obj._client, obj._view is not Raw
+        if obj._io is Sync:
+            return lambda call: client._raw(call, stream=stream)
+        from .awaitables import AsyncResponseManager
+
+        return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
+
+    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
+        bound = super()._bind(obj)
+        wrapper = "APIResponse" if obj._io is Sync else "AsyncResponseManager"
+        _returning(bound, lambda _: f"{wrapper}[bytes]")
+        return bound
+
+
+def _unwrapped(annotation: str, wrapper: str) -> str:
+    """`X` from `wrapper[X]`; `annotation` itself when it is not one."""
+    if annotation.startswith(wrapper + "["):
+        return annotation[len(wrapper) + 1 : -1]
+    return annotation
+
+
+def _returning(bound: Callable[..., object], returns: Callable[[str], str]) -> None:
+    """Make the signature of `bound` return `returns(what it says now)`."""
+    signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
+    annotation = str(signature.return_annotation)
+    bound.__signature__ = signature.replace(return_annotation=returns(annotation))  # type: ignore[attr-defined]
+
+
 class stream_endpoint(Generic[P, T, P2]):
     """Combines the two builders of a streamable operation: without and with `stream=True`.
 
@@ -256,9 +343,11 @@ class stream_endpoint(Generic[P, T, P2]):
         self,
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[T]],
+        flag: str = "stream",
     ) -> None:
         self._plain = endpoint(build)
         self._build_stream: Callable[..., Call[Any]] = build_stream
+        self._flag = flag  # the keyword that asks for the stream
         self.__doc__ = build.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -291,7 +380,7 @@ class stream_endpoint(Generic[P, T, P2]):
         known = _known_names(self._plain._build, build_stream)
 
         def call(*args: object, **kwargs: object) -> object:
-            if kwargs.get("stream") is True:
+            if kwargs.get(self._flag) is True:
                 if not known.issuperset(kwargs):
                     raise _unknown_keyword(self._name, kwargs, known)
                 return send(build_stream(obj, *args, **kwargs))
@@ -306,7 +395,7 @@ class stream_endpoint(Generic[P, T, P2]):
             returns = returns.replace(answer, f"{answer} | {stream}")
         bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
             parameters=[
-                p.replace(annotation="bool") if p.name == "stream" else p
+                p.replace(annotation="bool") if p.name == self._flag else p
                 for p in signature.parameters.values()
             ],
             return_annotation=returns,
@@ -316,3 +405,64 @@ class stream_endpoint(Generic[P, T, P2]):
 
 if TYPE_CHECKING:
     from .async_pages import AsyncPage
+
+
+class event_stream_endpoint(Generic[P, T, P2, E]):
+    """Combines the two builders of an operation that answers JSON, or with `stream=True` a
+    Server-Sent Event stream of `E`s: `x(...)` returns the parsed answer, `x(..., stream=True)`
+    an event stream (see `EventStream`)."""
+
+    def __init__(
+        self,
+        build: Callable[Concatenate[Any, P], Call[T]],
+        build_stream: Callable[Concatenate[Any, P2], Call[E]],
+        flag: str = "stream",
+    ) -> None:
+        self._plain = endpoint(build)
+        self._stream = events_endpoint(build_stream)
+        self._flag = flag  # the keyword that asks for the stream (`stream`, `streaming`)
+        self.__doc__ = build.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+        self._plain.__set_name__(owner, name)
+        self._stream.__set_name__(owner, name)
+
+    @overload
+    def __get__(
+        self, obj: Resource[Sync, Parsed], owner: object
+    ) -> _Either[P, T, P2, EventStream[E]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Parsed], owner: object
+    ) -> _Either[P, Coro[T], P2, Coro[AsyncEventStream[E]]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
+    ) -> _Either[P, APIResponse[T], P2, APIResponse[object]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+    ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[object]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
+        if obj is None:
+            return self._plain._build
+        plain, stream = self._plain._bind(obj), self._stream._bind(obj)
+        streamed = _unwrapped(str(stream.__signature__.return_annotation), "Awaitable")  # type: ignore[attr-defined]
+
+        def call(*args: object, **kwargs: object) -> object:
+            return (stream if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
+
+        bound = _bound(obj, self._name, call, self._plain._build)
+        signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
+        if obj._view is Parsed:  # x(...) or x(..., stream=True)
+            answer = _unwrapped(str(signature.return_annotation), "Awaitable")
+            returns = str(signature.return_annotation).replace(answer, f"{answer} | {streamed}")
+            bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
+                parameters=[
+                    p.replace(annotation="bool") if p.name == self._flag else p
+                    for p in signature.parameters.values()
+                ],
+                return_annotation=returns,
+            )
+        return bound

@@ -57,7 +57,7 @@ from .permits import Permits, PermitStream
 from .resource import Parsed, Resource, Sync
 from .sync_pages import SyncPage
 from .sync_response import APIResponse
-from .sync_streams import ChatStream
+from .sync_streams import ChatStream, EventStream
 
 if TYPE_CHECKING:
     from .._core.operation import Call, Operation
@@ -241,7 +241,12 @@ class BaseClient(Resource[Sync, Parsed]):
     def _stream(self, call: Call[object]) -> ChatStream:
         """Send a streamed call and return the stream of its answer, unread."""
         response, _ = self._exchange(call, stream=True)
-        return ChatStream(response, _name(call, response))
+        return ChatStream(response, _name(call, response), call.op)
+
+    def _events(self, call: Call[T]) -> EventStream[T]:
+        """Send a call whose answer is a Server-Sent Event stream; return the stream, unread."""
+        response, _ = self._exchange(call, stream=True)
+        return EventStream(response, _name(call, response), call.op)
 
     def _raw(self, call: Call[object], *, stream: bool) -> APIResponse[object]:
         """Send `call` and return the response itself; `parse()` gives the result."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
@@ -86,6 +87,16 @@ class APIResponse(Generic[T]):
                 yield line
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
+
+    def write_to_file(self, path: str | os.PathLike[str], chunk_size: int = 65536) -> int:
+        """Write the body to the file at `path` as it arrives, without holding it in memory;
+        return the number of bytes written."""
+        written = 0
+        with open(path, "wb") as file:
+            for chunk in self.iter_bytes(chunk_size):
+                file.write(chunk)
+                written += len(chunk)
+        return written
 
     def close(self) -> None:
         """Close the connection and free the slot; safe to call more than once."""

@@ -52,6 +52,11 @@ class Operation(Generic[T]):
     body_encoding: Literal["json", "multipart", "form"] = "json"
     files: tuple[str, ...] = ()  # multipart body fields that carry files
     deprecated: bool = False
+    accept: str = "application/json"  # the media types its success responses declare
+    json_query: tuple[str, ...] = ()  # query parameters sent as JSON text (`content` in the spec)
+    # For a streamed call answered with JSON instead: the result's attribute holding the text.
+    stream_text: str | None = None
+    events: bool = False  # the body is a Server-Sent Event stream; `parse` reads one event's data
     # The path split once into literal text and parameter names, for fast formatting.
     segments: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
     # Validators, built on first use (see _validation.py).

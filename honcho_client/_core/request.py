@@ -24,7 +24,7 @@ import httpx
 import pydantic_core
 
 from .errors import RequestValidationError, ValidationIssue
-from .headers import request_headers
+from .headers import JSON_CONTENT_TYPE, request_headers
 from .jsonbody import encode_json
 from .urls import url_error
 
@@ -80,7 +80,7 @@ def build_request(
     """The request for `call`, whose values `check_call` returned as `checked`."""
     op, options = call.op, call.options
     params: QueryItems = []
-    _encode_query(checked["query"], params)
+    _encode_query(checked["query"], params, op.json_query, op.name)
     extra_query = options.get("extra_query")
     if extra_query:
         _encode_query(extra_query, params)
@@ -96,11 +96,7 @@ def build_request(
     )
     # The same object for every call of this client with these headers (see request_headers).
     headers_of_client = merged if not options.get("extra_headers") else None
-    if checked["headers"]:  # header parameters, under any caller's extra_headers
-        merged = httpx.Headers(merged)
-        for name, value in checked["headers"].items():
-            if value is not None and name not in (options.get("extra_headers") or {}):
-                merged[name] = _text(value)
+    merged = _with_operation_headers(op, merged, checked["headers"], options.get("extra_headers"))
     if json_body:
         content = _json(op, body, extra_body)
     elif has_body:
@@ -144,6 +140,26 @@ def build_request(
         )
     except (httpx.InvalidURL, UnicodeEncodeError) as error:
         raise url_error(op.name, checked["path"], params, error) from None
+
+
+def _with_operation_headers(
+    op: Operation[Any],
+    merged: Mapping[str, str],
+    params: Mapping[str, object],
+    extra_headers: Mapping[str, str] | None,
+) -> Mapping[str, str]:
+    """`merged` with the operation's own headers, under any caller's `extra_headers`: its
+    header parameters, and the `Accept` its responses declare in place of the JSON default."""
+    accept = op.accept != JSON_CONTENT_TYPE and merged.get("accept") in (None, JSON_CONTENT_TYPE)
+    if not params and not accept:
+        return merged
+    out = httpx.Headers(merged)
+    if accept:
+        out["Accept"] = op.accept
+    for name, value in params.items():
+        if value is not None and name not in (extra_headers or {}):
+            out[name] = _text(value)
+    return out
 
 
 def _with_pool_headers(
@@ -253,14 +269,41 @@ def _form_text(value: object) -> str:
     return _text(value)
 
 
-def _encode_query(values: Mapping[str, object], out: QueryItems) -> None:
+def _encode_query(
+    values: Mapping[str, object],
+    out: QueryItems,
+    as_json: tuple[str, ...] = (),
+    operation: str = "",
+) -> None:
+    """Query items as FastAPI reads them: a list repeats its name; an object gives one item per
+    property (OpenAPI's form style); an object in a list, or a parameter the spec gives as
+    `content` (`as_json`), is sent as JSON text."""
     for key, value in values.items():
         if value is None:
             continue
-        if isinstance(value, (list, tuple)):
-            out.extend((key, _text(v)) for v in value)
+        if type(value) in _SCALARS and key not in as_json:  # the common case, checked first
+            out.append((key, _text(value)))
+        elif key in as_json:
+            out.append((key, _json_text(operation, key, value)))
+        elif isinstance(value, (list, tuple)):
+            out.extend(
+                (key, _json_text(operation, key, v) if _is_object(v) else _text(v)) for v in value
+            )
+        elif _is_object(value):
+            _encode_query(_dump(value), out, (), operation)
         else:
             out.append((key, _text(value)))
+
+
+_SCALARS = frozenset({str, int, float, bool})
+
+
+def _is_object(value: object) -> bool:
+    return isinstance(value, Mapping) or _is_model(value)
+
+
+def _json_text(operation: str, key: str, value: object) -> str:
+    return encode_json(operation, _dump(value), ("query", key)).decode()
 
 
 def _text(value: object) -> str:

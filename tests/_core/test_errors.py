@@ -193,7 +193,7 @@ def test_public_names() -> None:
             "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncChatStream", "AsyncHoncho",
             "AsyncPage", "AsyncPaginator", "AuthenticationError", "BadRequestError", "ChatStream",
             "ClientClosedError", "ConfigurationError", "ConflictError", "DefaultAioHttpClient",
-            "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
+            "AsyncEventStream", "EventStream", "Honcho", "HonchoError", "InternalServerError", "NotFoundError", "NotGiven",
             "Omit", "PermissionDeniedError", "RateLimitError", "RequestOptions", "RequestValidationError",
             "ServerSentEvent", "StreamConsumedError", "SyncPage", "UnprocessableEntityError",
             "UsageError", "ValidationIssue", "__version__", "omit",

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import codegen.__main__ as cli
-from codegen import _spec, _unasync
+from codegen import _unasync
+from codegen import spec as _spec
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from _servers.faults import Fault, FaultServer, ReceivedRequest
 
-from codegen import _spec
+from codegen import spec as _spec
 from honcho_client import RequestValidationError
 
 SPEC = Path(__file__).with_name("constructs.yaml")
@@ -81,6 +81,17 @@ def test_names_derive_from_paths_and_operation_ids() -> None:
             "health.get",  # no operationId: the HTTP method
             "shelters.register",  # x-sdk-resource / x-sdk-method win
             "read_root",  # no static segment: a method of the client itself
+            "folders.get",
+            "folders.export",
+            "folders.as_csv",
+            "folders.watch",
+            "folders.summarize",
+            "folders.ask_about",
+            "folders.tail",
+            "folders.digest",
+            "token.login_for_access",
+            "readings.find",
+            "readings.add",
         ]
     )
 
@@ -94,7 +105,9 @@ from honcho_client._client.awaitables import AsyncPaginator
 from honcho_client._client.sync_pages import SyncPage
 from honcho_client._client.sync_response import APIResponse
 from pet_clinic import AsyncClient, Client
-from pet_clinic.types import Adoption, Fed, Job, Pet, PetCreate, Photo, Walked
+from honcho_client import AsyncEventStream, ChatStream, EventStream
+from honcho_client._client.awaitables import AsyncResponseManager
+from pet_clinic.types import Adoption, Change, Fed, Folder, Job, Pet, PetCreate, Photo, Reading, Summary, SummaryPart, Token, Walked
 
 def calls(client: Client) -> None:
     assert_type(client.pets.create(name="Rex", kind="dog", attributes={"age": 3}, x_request_id="r"), Pet)
@@ -105,7 +118,17 @@ def calls(client: Client) -> None:
     assert_type(client.pets.batch_create(pets=[{"name": "a", "kind": "cat"}, PetCreate(name="b", kind="dog")]), list[Pet])
     assert_type(client.pets.list_events(1), list[Fed | Walked])
     assert_type(client.pets.get_adoption(1), Adoption)
-    assert_type(client.pets.get_avatar(1), bytes)
+    assert_type(client.pets.get_avatar(1), APIResponse[bytes])
+    assert_type(client.folders.get("f"), Folder)
+    assert_type(client.folders.export("f"), APIResponse[bytes])
+    assert_type(client.folders.as_csv("f"), str)
+    assert_type(client.folders.watch("f"), EventStream[Change])
+    assert_type(client.folders.summarize("f"), Summary)
+    assert_type(client.folders.summarize("f", stream=True), EventStream[SummaryPart])
+    assert_type(client.folders.ask_about("f", question="q", stream=True), ChatStream)
+    assert_type(client.token.login_for_access(username="u", password="p"), Token)
+    assert_type(client.readings.find(filter={"sensor": "a"}, near=(1.0, 2.0), timeout_=3, timeout=5), list[Reading])
+    assert_type(client.readings.add(user_id_="a", user_id="b", value=1.0, timeout_=2.0, class_="c"), Reading)
     assert_type(client.pets.upload_photo(1, file=("a.png", b"x", "image/png"), extra_files=[b"y"]), Photo)
     assert_type(client.owners.list_pets("o"), dict[str, Pet])
     assert_type(client.health.get(), object)
@@ -116,6 +139,8 @@ def calls(client: Client) -> None:
 async def async_calls(client: AsyncClient) -> None:
     assert_type(await client.pets.delete(1), None)
     assert_type(client.pets.list(), AsyncPaginator[Pet])
+    assert_type(await client.folders.watch("f"), AsyncEventStream[Change])
+    assert_type(client.folders.export("f"), AsyncResponseManager[bytes])
 """
 
 MISTAKES = """
@@ -131,6 +156,9 @@ def calls(client: Client) -> None:
     client.pets.get("seven")  # expect-error
     client.pets.upload_photo(1, file="not bytes")  # expect-error
     client.pets.get(1, timeout="1s")  # expect-error
+    client.readings.find(filter={"sensor": 1})  # expect-error
+    client.readings.find(filter={}, near=(1.0,))  # expect-error
+    client.readings.add(user_id_="a", value=1.0, labels={"a": 1})  # expect-error
 """
 
 
@@ -201,11 +229,13 @@ def test_root_operation_on_the_client_returns_text(client: Any, fault_server: Fa
     assert client.with_raw_response.read_root().parse() == "hello"
 
 
-def test_binary_result_is_bytes(client: Any, fault_server: FaultServer) -> None:
+def test_binary_result_is_a_download_read_on_demand(client: Any, fault_server: FaultServer) -> None:
     fault_server.route(
         "GET", "/v1/pets/3/avatar", Fault.status(200, body=b"\x89PNG", content_type="image/png")
     )
-    assert client.pets.get_avatar(3) == b"\x89PNG"
+    with client.pets.get_avatar(3) as response:
+        assert response.read() == b"\x89PNG"
+    assert last(fault_server).headers["Accept"] == "image/png"
 
 
 # Enums, maps, nullables, defaults -------------------------------------------------------------
@@ -428,4 +458,300 @@ def test_raw_and_streaming_views_from_the_root_and_from_a_resource(
 def test_api_md_lists_every_route(out: Path) -> None:
     api_md = (out / "api.md").read_text()
     routes = [line for line in api_md.splitlines() if line.startswith("`") and " → " in line]
-    assert len(routes) == len(_spec.load(SPEC).ops) == 17
+    assert len(routes) == len(_spec.load(SPEC).ops) == 28
+
+
+# Models that refer to each other, discriminators on aliased properties ---------------------------
+
+FOLDER = {
+    "entryType": "folder",
+    "name": "root",
+    "entries": [
+        {"entryType": "file", "name": "a.txt", "sizeBytes": 3},
+        {"entryType": "folder", "name": "sub", "entries": [{"entryType": "file", "name": "b"}]},
+    ],
+}
+
+
+def test_models_that_refer_to_each_other_share_a_module_and_parse(
+    client: Any, pkg: ModuleType, fault_server: FaultServer
+) -> None:
+    from pet_clinic.types import File, Folder
+
+    assert Folder.__module__ == File.__module__.replace("file", "entry")
+    fault_server.route("GET", "/v1/folders/f", Fault.status(200, json_body=FOLDER))
+    root = client.folders.get("f")
+    first, sub = root.entries
+    assert isinstance(first, File) and first.size_bytes == 3 and first.entry_type == "file"
+    assert isinstance(sub, Folder) and isinstance(sub.entries[0], File)
+    assert Folder(entryType="folder", name="x").entries == []
+
+
+def test_a_discriminator_on_an_aliased_property_picks_the_member(pkg: ModuleType) -> None:
+    from pet_clinic.types import Entry, File
+    from pydantic import TypeAdapter, ValidationError
+
+    adapter: Any = TypeAdapter(Entry)
+    assert isinstance(adapter.validate_python({"entryType": "file", "name": "a"}), File)
+    with pytest.raises(ValidationError, match="entryType"):
+        adapter.validate_python({"entryType": "link", "name": "a"})
+
+
+def test_an_int64_bound_written_as_a_float_is_exact(pkg: ModuleType) -> None:
+    from pet_clinic.types import File
+    from pydantic import ValidationError
+
+    assert File(entryType="file", name="a", sizeBytes=2**63 - 1).size_bytes == 2**63 - 1
+    with pytest.raises(ValidationError):
+        File(entryType="file", name="a", sizeBytes=2**63)
+
+
+# Media types --------------------------------------------------------------------------------------
+
+
+def test_a_download_streams_to_a_file(
+    client: Any, fault_server: FaultServer, tmp_path: Path
+) -> None:
+    chunks = [b"PK\x03\x04", b"x" * 70000, b"end"]
+    fault_server.route(
+        "GET",
+        "/v1/folders/f/export",
+        Fault.stream(chunks, interval=0, content_type="application/octet-stream"),
+    )
+    with client.folders.export("f") as response:
+        assert response.write_to_file(tmp_path / "f.zip") == sum(map(len, chunks))
+    assert (tmp_path / "f.zip").read_bytes() == b"".join(chunks)
+    assert last(fault_server).headers["Accept"] == "application/octet-stream"
+
+
+async def test_a_download_streams_to_a_file_async(
+    async_client: Any, fault_server: FaultServer, tmp_path: Path
+) -> None:
+    fault_server.route(
+        "GET",
+        "/v1/folders/f/export",
+        Fault.status(200, body=b"zipped", content_type="application/octet-stream"),
+    )
+    async with async_client.folders.export("f") as response:
+        assert await response.write_to_file(tmp_path / "f.zip") == 6
+    assert (tmp_path / "f.zip").read_bytes() == b"zipped"
+
+
+def test_text_result_is_a_str_and_accept_names_its_media_type(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route(
+        "GET", "/v1/folders/f/csv", Fault.status(200, body="name\na.txt\n", content_type="text/csv")
+    )
+    assert client.folders.as_csv("f") == "name\na.txt\n"
+    assert last(fault_server).headers["Accept"] == "text/csv"
+
+
+CHANGES = [
+    'data: {"kind": "added", "path": "/a"}\n\n',
+    'event: change\ndata: {"kind": "removed",',
+    ' "path": "/b"}\n\n',
+]
+
+
+def test_an_event_stream_yields_typed_events(
+    client: Any, pkg: ModuleType, fault_server: FaultServer
+) -> None:
+    from pet_clinic.types import Change
+
+    fault_server.route("GET", "/v1/folders/f/watch", Fault.stream(CHANGES, interval=0))
+    with client.folders.watch("f") as stream:
+        changes = list(stream)
+    assert all(isinstance(c, Change) for c in changes)
+    assert [(c.kind, c.path) for c in changes] == [("added", "/a"), ("removed", "/b")]
+    assert last(fault_server).headers["Accept"] == "text/event-stream"
+
+
+async def test_an_event_stream_yields_typed_events_async(
+    async_client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route("GET", "/v1/folders/f/watch", Fault.stream(CHANGES, interval=0))
+    async with await async_client.folders.watch("f") as stream:
+        assert [c.path async for c in stream] == ["/a", "/b"]
+
+
+def test_an_event_that_breaks_its_schema_is_a_response_validation_error(
+    client: Any, fault_server: FaultServer
+) -> None:
+    from honcho_client import APIResponseValidationError
+
+    fault_server.route(
+        "GET", "/v1/folders/f/watch", Fault.stream(['data: {"kind": "moved"}\n\n'], interval=0)
+    )
+    with client.folders.watch("f") as stream, pytest.raises(APIResponseValidationError) as caught:
+        list(stream)
+    assert "kind" in str(caught.value) and "moved" in str(caught.value)
+
+
+def test_a_streamable_operation_answers_json_or_typed_events(
+    client: Any, pkg: ModuleType, fault_server: FaultServer
+) -> None:
+    from pet_clinic.types import Summary, SummaryPart
+
+    fault_server.route(
+        "POST", "/v1/folders/f/summarize", Fault.status(200, json_body={"text": "all"})
+    )
+    assert isinstance(client.folders.summarize("f", words=5), Summary)
+    assert last(fault_server).json() == {"words": 5}  # stream=False, the default, is not sent
+    parts = ['data: {"text": "a"}\n\n', 'data: {"text": "b", "final": true}\n\ndata: [DONE]\n\n']
+    fault_server.route("POST", "/v1/folders/f/summarize", Fault.stream(parts, interval=0))
+    with client.folders.summarize("f", stream=True) as stream:
+        got = list(stream)
+    assert all(isinstance(p, SummaryPart) for p in got)
+    assert [(p.text, p.final) for p in got] == [("a", False), ("b", True)]
+    sent = last(fault_server)
+    assert sent.json() == {"stream": True} and sent.headers["Accept"] == "text/event-stream"
+
+
+def test_a_text_stream_named_by_x_sdk_stream_reads_a_json_answer_from_its_property(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route(
+        "POST", "/v1/folders/f/ask", Fault.status(200, json_body={"answer": "forty-two"})
+    )
+    with client.folders.ask_about("f", question="q", stream=True) as stream:
+        assert list(stream) == ["forty-two"]
+    fault_server.route(
+        "POST",
+        "/v1/folders/f/ask",
+        Fault.stream(["for", "ty-two"], interval=0, content_type="text/plain"),
+    )
+    with client.folders.ask_about("f", question="q", stream=True) as stream:
+        assert "".join(stream) == "forty-two"
+
+
+# Bodies and parameters ------------------------------------------------------------------------------
+
+
+def test_a_form_urlencoded_body(client: Any, fault_server: FaultServer) -> None:
+    fault_server.route(
+        "POST", "/v1/token", Fault.status(200, json_body={"access_token": "t", "token_type": "b"})
+    )
+    token = client.token.login_for_access(username="ann", password="s&cret")
+    assert token.access_token == "t"
+    sent = last(fault_server)
+    assert sent.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert sent.body == b"username=ann&password=s%26cret"
+
+
+def test_object_query_parameters_and_option_names_in_every_location(
+    client: Any, fault_server: FaultServer
+) -> None:
+    from urllib.parse import parse_qsl
+
+    fault_server.route("GET", "/v1/readings", Fault.status(200, json_body=[]))
+    client.readings.find(
+        filter={"sensor": "s1", "min_value": 1.5},
+        near=(1.0, 2.0),
+        timeout_=3,
+        extra_headers_="h",
+        max_retries_="m",
+        timeout=5,
+        extra_headers={"X-Trace": "t"},
+    )
+    sent = last(fault_server)
+    assert parse_qsl(sent.query) == [
+        ("sensor", "s1"),
+        ("min_value", "1.5"),
+        ("near", "[1.0,2.0]"),
+        ("timeout", "3"),
+    ]
+    assert sent.headers["extra_headers"] == "h" and sent.headers["X-Trace"] == "t"
+    assert sent.headers["Cookie"] == "max_retries=m"
+
+
+def test_an_object_query_parameter_is_checked_before_sending(
+    client: Any, fault_server: FaultServer
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        client.readings.find(filter={"sensor": 1})
+    assert [i.field for i in caught.value.issues] == ["query.filter.sensor"]
+    assert fault_server.requests == []
+
+
+def test_colliding_keyword_builtin_and_digit_names_keep_their_wire_names(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route(
+        "POST", "/v1/readings", Fault.status(201, json_body={"userId": "a", "value": 1.0})
+    )
+    client.readings.add(
+        user_id_="a", user_id="b", _2fa=True, class_="c", list=["l"], timeout_=2.0, value=1.0
+    )
+    assert last(fault_server).json() == {
+        "userId": "a",
+        "user_id": "b",
+        "2fa": True,
+        "class": "c",
+        "list": ["l"],
+        "timeout": 2.0,
+        "value": 1.0,
+    }
+
+
+def test_defaults_are_fresh_objects_of_the_fields_type(pkg: ModuleType) -> None:
+    from pet_clinic.types import Reading, ReadingFilter
+
+    one, two = Reading(userId="a", value=1), Reading(userId="b", value=2)
+    assert isinstance(one.filter, ReadingFilter) and one.filter.sensor == "main"
+    assert one.list_ == ["x"] and one.list_ is not two.list_
+    assert one.labels == {} and one.n2fa is False and one.class_ == "a"
+    assert one.model_dump(exclude_unset=True, by_alias=True) == {"userId": "a", "value": 1}
+
+
+def test_pattern_properties_check_their_keys(client: Any, fault_server: FaultServer) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        client.readings.add(user_id_="a", value=1.0, labels={"Bad-Key": "x"})
+    assert caught.value.issues[0].field.startswith("body.labels")
+    assert fault_server.requests == []
+
+
+def test_descriptions_keep_quotes_backslashes_and_triple_quotes(pkg: ModuleType) -> None:
+    from pet_clinic.types import Reading
+
+    assert 'say \\ (a backslash), \'quotes\' and """triple quotes""" as written' in (
+        Reading.__doc__ or ""
+    )
+
+
+def test_streamed_and_downloaded_results_say_so_in_their_signatures(
+    client: Any, async_client: Any
+) -> None:
+    import inspect
+
+    def returns(method: Any) -> str:
+        return str(inspect.signature(method).return_annotation)
+
+    assert returns(client.folders.watch) == "EventStream[Change]"
+    assert returns(async_client.folders.watch) == "Awaitable[AsyncEventStream[Change]]"
+    assert returns(client.folders.export) == "APIResponse[bytes]"
+    assert returns(async_client.folders.export) == "AsyncResponseManager[bytes]"
+    assert returns(client.folders.summarize) == "Summary | EventStream[SummaryPart]"
+    assert inspect.signature(client.folders.summarize).parameters["stream"].annotation == "bool"
+
+
+def test_a_streaming_response_with_an_open_json_schema_is_an_event_stream(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route("GET", "/v1/folders/f/tail", Fault.stream(CHANGES, interval=0))
+    with client.folders.tail("f") as stream:
+        assert [c.path for c in stream] == ["/a", "/b"]
+    assert last(fault_server).headers["Accept"] == "text/event-stream"
+
+
+def test_a_streaming_flag_that_defaults_to_true_is_sent_false_by_a_plain_call(
+    client: Any, fault_server: FaultServer
+) -> None:
+    fault_server.route("POST", "/v1/folders/f/digest", Fault.status(200, json_body={"text": "d"}))
+    assert client.folders.digest("f", words=3).text == "d"
+    assert last(fault_server).json() == {"streaming": False, "words": 3}
+    events = ['data: {"part": 1}\n\n', "data: plain text\n\n"]
+    fault_server.route("POST", "/v1/folders/f/digest", Fault.stream(events, interval=0))
+    with client.folders.digest("f", streaming=True) as stream:
+        assert list(stream) == [{"part": 1}, "plain text"]  # data of no schema: JSON, else text
+    assert last(fault_server).json() == {"streaming": True}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from codegen import _naming
+from codegen.spec import names as _naming
 
 
 def _names(*ops: tuple[str, str, str | None]) -> list[str]:
@@ -123,3 +123,58 @@ def test_python_names() -> None:
     assert _naming.identifier("pageSize") == "page_size"
     assert _naming.class_name("Page_App_") == "PageApp"
     assert _naming.module_name("HTTPValidationError") == "http_validation_error"
+
+
+def test_client_names_are_the_clients_public_names() -> None:
+    """The generator does not import the runtime; its list of the clients' names must match."""
+    from codegen.spec.tree import CLIENT_NAMES
+    from honcho_client import AsyncHoncho, Honcho
+
+    resources = {"apps", "keys"}  # the generated tree of openapi.yaml
+    client = Honcho(api_key=None, base_url="http://127.0.0.1:9")
+    try:
+        names = {n for n in dir(client) if not n.startswith("_")}
+    finally:
+        client.close()
+    names |= {n for n in dir(AsyncHoncho) if not n.startswith("_")}
+    assert names - resources == CLIENT_NAMES
+
+
+def test_route_suffix_is_stripped_when_made_from_another_path() -> None:
+    # Prefect 2: the app is mounted under /api, its operationIds lack it.
+    assert (
+        _naming.function("/api/flows/{id}", "get", "read_flow_flows__id__get", None) == "read_flow"
+    )
+    assert _naming.function("/api/flows/", "post", "create_flow_flows__post", None) == "create_flow"
+    # Skyvern: /v1/workflows moved to /v1/agents, the operationIds kept the old path.
+    assert (
+        _naming.function(
+            "/v1/agents/{wpid}/folder",
+            "put",
+            "update_workflow_folder_v1_workflows__wpid__folder_put",
+            None,
+        )
+        == "update_workflow_folder"
+    )
+    assert (
+        _naming.function("/v1/agents", "get", "get_workflows_v1_workflows_get", None)
+        == "get_workflows"
+    )
+    # Today's rule where the operationId is FastAPI's own.
+    assert (
+        _naming.function("/v2/peers/{id}", "get", "get_peer_v2_peers__id__get", None) == "get_peer"
+    )
+
+
+def test_a_mount_prefix_no_operation_id_names_is_not_a_resource() -> None:
+    # Prefect 2: every route is below /api, and FastAPI made the operationIds before the mount.
+    assert _names(
+        ("/api/flows/{id}", "get", "read_flow_flows__id__get"),
+        ("/api/flows/", "post", "create_flow_flows__post"),
+        ("/api/health", "get", "health_check_health_get"),
+    ) == ["flows.read", "flows.create", "health.check"]
+    # A shared first segment the operationIds name stays a resource.
+    assert _names(
+        ("/api/flows/{id}", "get", "read_flow_api_flows__id__get"),
+        ("/api/health", "get", "health_check_api_health_get"),
+    ) == ["api.flows.read", "api.health_check"]

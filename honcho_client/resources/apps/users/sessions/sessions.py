@@ -99,6 +99,8 @@ _CHAT: Operation[DialecticResponse] = Operation(
     body=DialecticOptions,
     safe=False,
     parse=DialecticResponse.model_validate_json,
+    accept="application/json, text/event-stream",
+    stream_text="content",
 )
 
 _CLONE: Operation[Session] = Operation(

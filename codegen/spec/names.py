@@ -1,7 +1,7 @@
 """Python names for what the document names: resources and methods of operations, classes, modules.
 
 The rule for operations without `x-sdk-resource`/`x-sdk-method` is stated in the package
-docstring (`codegen/__init__.py`) and the README; `names()` implements it.
+docstring (`codegen/__init__.py`); `names()` implements it.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ def names(
     ops: list[tuple[str, str, str | None, tuple[str, str] | None]],
 ) -> list[tuple[str, str]]:
     """(resource, method) of each operation, given (path, method, operationId, x-sdk names)."""
-    routes = [_segments(path) for path, _, _, _ in ops]
+    routes = _unmounted([_segments(path) for path, _, _, _ in ops], ops)
     children = _children(routes)
     out: list[tuple[str, str]] = []
     full: dict[int, str] = {}  # derived operations: their whole function name
-    for i, (path, method, operation_id, given) in enumerate(ops):
-        if given is not None:
-            out.append(given)
+    for i, (path, method, operation_id, sdk) in enumerate(ops):
+        if sdk is not None:
+            out.append(sdk)
             continue
         resource, action = _resource(routes[i], children)
         full[i] = function(path, method, operation_id, action)
@@ -64,6 +64,30 @@ def _segments(path: str) -> list[str]:
     return [s for s in path.strip("/").split("/") if s and not _VERSION.match(s)]
 
 
+def _unmounted(
+    routes: list[list[str]], ops: list[tuple[str, str, str | None, tuple[str, str] | None]]
+) -> list[list[str]]:
+    """The routes without the prefix the app was mounted under: a first segment every route
+    shares (`/api`) that no operationId names, while FastAPI's route suffixes made from the
+    paths without it end some of them (FastAPI made them before the mount)."""
+    firsts = {r[0] if r else "" for r in routes}
+    if len(firsts) != 1 or len(routes) < 2:
+        return routes
+    (first,) = firsts
+    if not first or first.startswith("{"):
+        return routes
+    ids = [(path, method, oid) for path, method, oid, _ in ops if oid]
+    if any(f"_{first}_" in oid for _, _, oid in ids):
+        return routes
+    prefix = f"/{first}"
+    mounted = any(
+        path.startswith(prefix + "/")
+        and oid.endswith(re.sub(r"\W", "_", path[len(prefix) :]) + "_" + method.lower())
+        for path, method, oid in ids
+    )
+    return [r[1:] for r in routes] if mounted else routes
+
+
 def _children(routes: Iterable[list[str]]) -> set[tuple[str, ...]]:
     """Every route prefix that has something below it (a parameter or another segment)."""
     out: set[tuple[str, ...]] = set()
@@ -86,13 +110,38 @@ def _resource(segments: list[str], children: set[tuple[str, ...]]) -> tuple[list
 
 
 def function(path: str, method: str, operation_id: str | None, action: str | None) -> str:
-    """The operation's function name: FastAPI's operationId without its route suffix."""
+    """The operation's function name: FastAPI's operationId without its route suffix.
+
+    FastAPI writes `<function>_<path with non-word characters as _>_<method>`. The path in it
+    may not be the route's own when the app was mounted under a prefix (`/api`) or the route
+    moved (`/v1/workflows` now `/v1/agents`): the suffix is then matched segment by segment
+    from the end, and the rest of it, if any, starts at the route's first segment (`_v1_`).
+    """
     if not operation_id:
         return snake(method) + (f"_{snake(action)}" if action else "")
-    suffix = re.sub(r"\W", "_", path) + "_" + method.lower()
-    if operation_id.endswith(suffix) and len(operation_id) > len(suffix):
-        operation_id = operation_id[: -len(suffix)]
-    return snake(operation_id)
+    tail = "_" + method.lower()
+    if not operation_id.endswith(tail) or len(operation_id) <= len(tail):
+        return snake(operation_id)
+    rest = operation_id[: -len(tail)]
+    segments = [re.sub(r"\W", "_", s) for s in path.split("/")[1:]]
+    matched = 0
+    for segment in reversed(segments):
+        if not rest[: len(rest) - matched].endswith("_" + segment):
+            break
+        matched += len(segment) + 1
+    head = rest[: len(rest) - matched]
+    if matched < sum(len(s) + 1 for s in segments):
+        first = segments[0] if segments else ""
+        start = _route_start(head, first)
+        head = head[:start] if start > 0 else head
+    return snake(head or operation_id)
+
+
+def _route_start(head: str, first: str) -> int:
+    """Where the rest of a route suffix made from another path starts in `head`: at its last
+    `_<first segment>_` or `_v<n>_`, or -1."""
+    found = [m.start() for m in re.finditer(rf"_(?:{re.escape(first)}|v\d+)(?=_|$)", head)]
+    return found[-1] if found and first else -1
 
 
 def _short(function: str, resource: list[str], method: str) -> str:
