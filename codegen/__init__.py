@@ -3,7 +3,7 @@ OpenAPI 3.0/3.1 document as FastAPI emits it.
 
 `python -m codegen` writes the models (honcho_client/types/), the resource tree
 (honcho_client/resources/, its root `HonchoResources` in resources/_root.py), the sync twins of
-the async core (honcho_client/_sync/), the provenance record (honcho_client/_spec_info.py) and
+the async core (honcho_client/_client/sync_*.py), the provenance record (honcho_client/_spec_info.py) and
 api.md. `python -m codegen --check` exits 1, naming every stale file, when the committed output
 differs from what the spec produces. `python -m codegen --spec other.json --package name --out dir`
 writes a package for another document, with its own `Client` and `AsyncClient` on this runtime.

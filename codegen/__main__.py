@@ -24,10 +24,7 @@ DEFAULT = _render.Target(spec=SPEC)
 def generated_dirs(target: _render.Target) -> list[Path]:
     """Directories whose every .py file is generated: a file there that is not generated is stale."""
     base = Path(*target.package.split("."))
-    dirs = [base / "types", base / "resources"]
-    if target == DEFAULT:
-        dirs.append(Path("honcho_client/_sync"))
-    return dirs
+    return [base / "types", base / "resources"]
 
 
 def generate(target: _render.Target = DEFAULT) -> dict[Path, str]:

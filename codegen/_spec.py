@@ -1112,8 +1112,8 @@ def _class_names(root: Resource, models: dict[str, Model]) -> None:
 def _client_attributes() -> frozenset[str]:
     """The public names of the runtime's clients, which the root's methods and resources may
     not take (the client is the root: `client.close()` must stay the client's)."""
-    from honcho_client._async._client import AsyncBaseClient
-    from honcho_client._sync._client import BaseClient
+    from honcho_client._client.async_client import AsyncBaseClient
+    from honcho_client._client.sync_client import BaseClient
 
     client = BaseClient(api_key=None, base_url="http://127.0.0.1:9")
     try:

@@ -16,42 +16,41 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._aiohttp import DefaultAioHttpClient as DefaultAioHttpClient
-    from ._async._awaitables import AsyncPaginator as AsyncPaginator
-    from ._async._client import AsyncHoncho as AsyncHoncho
-    from ._async._pagination import AsyncPage as AsyncPage
-    from ._async._response import AsyncAPIResponse as AsyncAPIResponse
-    from ._async._streaming import AsyncChatStream as AsyncChatStream
-    from ._errors import APIConnectionError as APIConnectionError
-    from ._errors import APIError as APIError
-    from ._errors import APIResponseValidationError as APIResponseValidationError
-    from ._errors import APIStatusError as APIStatusError
-    from ._errors import APITimeoutError as APITimeoutError
-    from ._errors import AuthenticationError as AuthenticationError
-    from ._errors import BadRequestError as BadRequestError
-    from ._errors import ClientClosedError as ClientClosedError
-    from ._errors import ConfigurationError as ConfigurationError
-    from ._errors import ConflictError as ConflictError
-    from ._errors import HonchoError as HonchoError
-    from ._errors import InternalServerError as InternalServerError
-    from ._errors import NotFoundError as NotFoundError
-    from ._errors import PermissionDeniedError as PermissionDeniedError
-    from ._errors import RateLimitError as RateLimitError
-    from ._errors import RequestValidationError as RequestValidationError
-    from ._errors import StreamConsumedError as StreamConsumedError
-    from ._errors import UnprocessableEntityError as UnprocessableEntityError
-    from ._errors import UsageError as UsageError
-    from ._errors import ValidationIssue as ValidationIssue
-    from ._options import RequestOptions as RequestOptions
-    from ._sse import ServerSentEvent as ServerSentEvent
-    from ._sync._client import Honcho as Honcho
-    from ._sync._pagination import SyncPage as SyncPage
-    from ._sync._response import APIResponse as APIResponse
-    from ._sync._streaming import ChatStream as ChatStream
-    from ._types import NOT_GIVEN as NOT_GIVEN
-    from ._types import NotGiven as NotGiven
-    from ._types import Omit as Omit
-    from ._types import omit as omit
+    from ._client.async_client import AsyncHoncho
+    from ._client.async_pages import AsyncPage
+    from ._client.async_response import AsyncAPIResponse
+    from ._client.async_streams import AsyncChatStream
+    from ._client.awaitables import AsyncPaginator
+    from ._client.sync_client import Honcho
+    from ._client.sync_pages import SyncPage
+    from ._client.sync_response import APIResponse
+    from ._client.sync_streams import ChatStream
+    from ._core.errors import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ClientClosedError,
+        ConfigurationError,
+        ConflictError,
+        HonchoError,
+        InternalServerError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        RequestValidationError,
+        StreamConsumedError,
+        UnprocessableEntityError,
+        UsageError,
+        ValidationIssue,
+    )
+    from ._core.options import RequestOptions
+    from ._core.sentinels import NOT_GIVEN, NotGiven, Omit, omit
+    from ._core.sse import ServerSentEvent
+    from ._http.aiohttp import DefaultAioHttpClient
 
 __all__ = [
     "NOT_GIVEN",
@@ -93,37 +92,34 @@ __all__ = [
     "omit",
 ]
 
-_ERRORS = "._errors"
-_SOURCES: dict[str, str] = {
-    "Honcho": "._sync._client",
-    "AsyncHoncho": "._async._client",
-    "SyncPage": "._sync._pagination",
-    "AsyncPage": "._async._pagination",
-    "AsyncPaginator": "._async._awaitables",
-    "APIResponse": "._sync._response",
-    "AsyncAPIResponse": "._async._response",
-    "ChatStream": "._sync._streaming",
-    "AsyncChatStream": "._async._streaming",
-    "RequestOptions": "._options",
-    "ServerSentEvent": "._sse",
-    "DefaultAioHttpClient": "._aiohttp",
-    "NOT_GIVEN": "._types",
-    "NotGiven": "._types",
-    "Omit": "._types",
-    "omit": "._types",
-}
+# Where the names of `__all__` live, searched in this order on first use (cheapest first).
+_MODULES = (
+    "._core.errors",
+    "._core.sentinels",
+    "._core.options",
+    "._core.sse",
+    "._client.sync_client",
+    "._client.sync_pages",
+    "._client.sync_response",
+    "._client.sync_streams",
+    "._client.async_client",
+    "._client.async_pages",
+    "._client.async_response",
+    "._client.async_streams",
+    "._client.awaitables",
+    "._http.aiohttp",
+)
 
 
 def __getattr__(name: str) -> object:
-    if name in _SOURCES:
-        module = _SOURCES[name]
-    elif name in __all__:
-        module = _ERRORS
-    else:
+    if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    for module in _MODULES:
+        found = import_module(module, __name__).__dict__.get(name)
+        if found is not None:
+            globals()[name] = found
+            return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # pragma: no cover
 
 
 def __dir__() -> list[str]:

@@ -36,7 +36,7 @@ from honcho_client.testing import FakeHoncho, FakeServer
 
 pytest.importorskip("httpx_aiohttp", reason="needs the aiohttp extra: pip install -e '.[aiohttp]'")
 
-from honcho_client._aiohttp_transport import translate_error
+from honcho_client._http.aiohttp_transport import translate_error
 
 
 @asynccontextmanager

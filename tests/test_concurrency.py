@@ -26,7 +26,7 @@ from _clients import AsyncHonchoFactory
 from _servers.faults import Fault, FaultServer
 
 from honcho_client import AsyncHoncho, Honcho, HonchoError, UsageError
-from honcho_client._concurrency import AsyncPermits, Permits
+from honcho_client._client.permits import AsyncPermits, Permits
 
 SEED = 20_240_506
 CALLS = 2_000

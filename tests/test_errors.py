@@ -29,7 +29,7 @@ from honcho_client import (
     UnprocessableEntityError,
     UsageError,
 )
-from honcho_client._errors import status_error
+from honcho_client._core.errors import status_error
 from honcho_client.testing import FakeHoncho
 
 BASE_URL = "http://honcho.test"

@@ -34,7 +34,7 @@ from honcho_client import (
     HonchoError,
     SyncPage,
 )
-from honcho_client._retry import RetryPolicy
+from honcho_client._core.retry import RetryPolicy
 
 SEED = 1_100
 CASES = 2_000

@@ -35,7 +35,7 @@ def loaded_after(code: str) -> set[str]:
 )
 def test_the_sync_client_loads_no_event_loop(code: str) -> None:
     loaded = loaded_after(code)
-    assert "honcho_client._sync._client" in loaded
+    assert "honcho_client._client.sync_client" in loaded
     assert loaded.isdisjoint(EVENT_LOOP_MODULES), sorted(loaded & set(EVENT_LOOP_MODULES))
 
 
@@ -52,15 +52,15 @@ def test_a_sync_client_made_loads_no_asyncio() -> None:
 def test_importing_both_clients_loads_no_event_loop_yet() -> None:
     # asyncio costs about a fifth of `import httpx, pydantic`; an async program has it already.
     loaded = loaded_after("from honcho_client import Honcho, AsyncHoncho")
-    assert "honcho_client._async._client" in loaded
+    assert "honcho_client._client.async_client" in loaded
     assert loaded.isdisjoint(EVENT_LOOP_MODULES), sorted(loaded & set(EVENT_LOOP_MODULES))
 
 
 def test_the_operation_tables_load_on_first_use() -> None:
     code = "from honcho_client import Honcho, AsyncHoncho"
-    assert "honcho_client._operation" not in loaded_after(code)
+    assert "honcho_client._core.operation" not in loaded_after(code)
     used = code + "\nHoncho(base_url='http://127.0.0.1:9', api_key='k').apps"
-    assert "honcho_client._operation" in loaded_after(used)
+    assert "honcho_client._core.operation" in loaded_after(used)
 
 
 def test_an_async_call_has_what_it_needs() -> None:
@@ -83,3 +83,26 @@ def test_an_async_call_has_what_it_needs() -> None:
     )
     # A retried call waits with asyncio.sleep, imported only then.
     assert result.stdout.split() == ["InternalServerError", "2"], result.stderr
+
+
+def test_the_typed_imports_and_all_name_the_same_objects() -> None:
+    """`__all__` is the one list of public names; the imports type checkers read agree with it,
+    and each name resolves at run time to the object those imports name."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    import honcho_client
+
+    tree = ast.parse(Path(honcho_client.__file__).read_text())
+    typed: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for imp in node.body:
+                assert isinstance(imp, ast.ImportFrom)
+                for alias in imp.names:
+                    typed[alias.name] = "." * imp.level + (imp.module or "")
+    assert sorted([*typed, "__version__"]) == sorted(honcho_client.__all__)
+    for name, module in typed.items():
+        source = importlib.import_module(module, "honcho_client")
+        assert getattr(honcho_client, name) is getattr(source, name), name

@@ -1,4 +1,4 @@
-"""`honcho_client._models.BaseModel`: `to_dict()` and `to_json()` on every generated model."""
+"""`honcho_client._core.models.BaseModel`: `to_dict()` and `to_json()` on every generated model."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from pydantic import ConfigDict, Field
 
 from honcho_client import types
-from honcho_client._models import BaseModel
+from honcho_client._core.models import BaseModel
 from honcho_client.testing import FakeHoncho
 from honcho_client.types import App, Message
 

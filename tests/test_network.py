@@ -24,7 +24,7 @@ import trustme
 from _servers.faults import refused_url
 
 from honcho_client import APIConnectionError, APITimeoutError, AsyncHoncho
-from honcho_client._network import (
+from honcho_client._http.network import (
     HAPPY_EYEBALLS_DELAY,
     HIGH_WATER,
     AsyncioBackend,

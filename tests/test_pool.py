@@ -6,7 +6,7 @@ import pytest
 from _servers.faults import Fault, FaultServer
 
 from honcho_client import AsyncHoncho, Honcho
-from honcho_client._pool import SetCookieJar
+from honcho_client._http.cookies import SetCookieJar
 
 APP = {"id": "a1", "name": "n", "metadata": {}, "created_at": "2024-05-06T07:08:09Z"}
 PATH = "/v1/apps/name/n"

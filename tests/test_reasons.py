@@ -13,7 +13,7 @@ from _clients import AsyncHonchoFactory
 from _servers.faults import Fault, FaultServer, RequestAction
 
 from honcho_client import APIConnectionError, APITimeoutError, Honcho
-from honcho_client._reasons import describe
+from honcho_client._core.reasons import describe
 
 GET = "/v1/apps/a/users/u/metamessages/m1"
 CREATE = "/v1/apps/a/users/u/metamessages"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
-from honcho_client._files import FileField
-from honcho_client._operation import Call, Operation, no_content
-from honcho_client._request import build_request
-from honcho_client._validation import check_call
+from honcho_client._core.files import FileField
+from honcho_client._core.operation import Call, Operation, no_content
+from honcho_client._core.request import build_request
+from honcho_client._core.validation import check_call
 
 
 class Upload(BaseModel):

@@ -8,7 +8,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from honcho_client._retry import RetryPolicy, is_retryable_error, is_retryable_status
+from honcho_client._core.retry import RetryPolicy, is_retryable_error, is_retryable_status
 
 
 @pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from honcho_client._sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+from honcho_client._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
 
 
 def _text(pieces: list[bytes]) -> list[str]:

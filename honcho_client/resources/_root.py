@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from honcho_client._resource import C, Raw, Resource, Streaming, W
+from honcho_client._client.resource import C, Raw, Resource, Streaming, W
 
 if TYPE_CHECKING:
     from honcho_client.resources.apps.apps import Apps

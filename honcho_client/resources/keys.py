@@ -8,10 +8,10 @@ from functools import cached_property
 
 from typing_extensions import Unpack
 
-from honcho_client._operation import Call, Operation
-from honcho_client._options import RequestOptions
-from honcho_client._resource import C, Raw, Resource, Streaming, W, endpoint
-from honcho_client._types import Omit, omit
+from honcho_client._client.resource import C, Raw, Resource, Streaming, W, endpoint
+from honcho_client._core.operation import Call, Operation
+from honcho_client._core.options import RequestOptions
+from honcho_client._core.sentinels import Omit, omit
 from honcho_client.types.key_created import KeyCreated
 
 __all__ = ["Keys"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict
 
-from honcho_client._models import BaseModel
+from honcho_client._core.models import BaseModel
 
 __all__ = ["DialecticOptions"]
 

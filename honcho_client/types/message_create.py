@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import ConfigDict, Field
 from typing_extensions import NotRequired, TypedDict
 
-from honcho_client._models import BaseModel
+from honcho_client._core.models import BaseModel
 
 __all__ = ["MessageCreate", "MessageCreateParam"]
 

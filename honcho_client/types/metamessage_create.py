@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from honcho_client._models import BaseModel
+from honcho_client._core.models import BaseModel
 
 __all__ = ["MetamessageCreate"]
 

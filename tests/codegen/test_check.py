@@ -62,7 +62,7 @@ def test_changed_max_length_makes_check_fail_naming_the_files(tmp_path: Path) ->
 
 
 def test_an_edited_sync_twin_is_stale(generated: dict[Path, str]) -> None:
-    path = _unasync.SYNC_DIR / "_client.py"
+    path = _unasync.CLIENT_DIR / "sync_client.py"
     edited = dict(generated)
     edited[path] = generated[path] + "\n# edited by hand\n"
     assert cli.stale_files(edited) == [f"{path} (differs)"]
@@ -71,11 +71,13 @@ def test_an_edited_sync_twin_is_stale(generated: dict[Path, str]) -> None:
 def test_unasync_rewrites_async_constructs() -> None:
     source = (
         '"""Doc."""\n'
-        "import asyncio\n"
+        "from .async_pages import AsyncPage\n"
         "class AsyncThing:\n"
         "    async def close(self) -> None:\n"
         "        await self._http.aclose()\n"
-        "        await asyncio.sleep(1)\n"
+        "        import anyio\n"
+        "\n"
+        "        await anyio.sleep(1)\n"
         "    async def __aiter__(self) -> AsyncIterator[Awaitable[list[int]]]:\n"
         "        async for x in self.response.aiter_bytes():\n"
         "            yield x\n"
@@ -83,7 +85,8 @@ def test_unasync_rewrites_async_constructs() -> None:
     out = _unasync.unasync_source(source, "_thing.py")
     assert "class Thing:" in out
     assert "def close(self) -> None:" in out and "async" not in out.split('"""', 2)[2]
-    assert "self._http.close()" in out and "time.sleep(1)" in out
+    assert "self._http.close()" in out and "time.sleep(1)" in out and "anyio" not in out
+    assert "from .sync_pages import SyncPage" in out
     assert "def __iter__(self) -> Iterator[list[int]]:" in out
     assert "for x in self.response.iter_bytes():" in out
 

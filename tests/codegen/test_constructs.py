@@ -90,9 +90,9 @@ def test_names_derive_from_paths_and_operation_ids() -> None:
 USAGE = """
 from __future__ import annotations
 from typing_extensions import assert_type
-from honcho_client._async._awaitables import AsyncPaginator
-from honcho_client._sync._pagination import SyncPage
-from honcho_client._sync._response import APIResponse
+from honcho_client._client.awaitables import AsyncPaginator
+from honcho_client._client.sync_pages import SyncPage
+from honcho_client._client.sync_response import APIResponse
 from pet_clinic import AsyncClient, Client
 from pet_clinic.types import Adoption, Fed, Job, Pet, PetCreate, Photo, Walked
 

@@ -33,7 +33,7 @@ SDIST_MUST_HOLD = [
 WHEEL_MUST_HOLD = [
     "honcho_client/__init__.py",
     "honcho_client/py.typed",
-    "honcho_client/_models.py",
+    "honcho_client/_core/models.py",
     "honcho_client/testing/__init__.py",
     "honcho_client/types/app.py",
 ]

@@ -91,3 +91,36 @@ def test_checker_passes_good_calls_and_flags_each_mistake(
     report = checker([good, bad])
     assert _error_lines(report, good) == set(), report
     assert _error_lines(report, bad) == _expected_lines(BAD.lstrip("\n")), report
+
+
+HOVER = """
+from honcho_client import AsyncHoncho, Honcho
+
+def hover(c: Honcho, a: AsyncHoncho) -> None:
+    reveal_type(c.apps.users.metamessages.create)
+    reveal_type(c.with_raw_response.apps.create)
+    reveal_type(a.apps.users.list)
+    reveal_type(a.with_streaming_response.apps.get)
+"""
+
+
+def test_an_editor_shows_each_views_real_parameters_and_result(tmp_path: Path) -> None:
+    """What pyright (and so an editor's hover) shows for a method on each view."""
+    snippet = tmp_path / "hover.py"
+    snippet.write_text(HOVER.lstrip("\n"))
+    report = _pyright([snippet])
+    shown = [
+        line.split(" is ", 1)[1].strip('"') for line in report.splitlines() if "Type of" in line
+    ]
+    assert shown == [
+        "(user_id: str, *, app_id: str, metamessage_type: str, content: str, "
+        "session_id: str | Omit | None = omit, message_id: str | Omit | None = omit, "
+        "metadata: Mapping[str, object] | Omit = omit, **options: **RequestOptions) -> Metamessage",
+        "(*, name: str, metadata: Mapping[str, object] | Omit = omit, "
+        "**options: **RequestOptions) -> APIResponse[App]",
+        "(app_id: str, *, filter: Mapping[str, object] | Omit | None = omit, "
+        "reverse: bool | Omit = omit, page: int | Omit = omit, size: int | Omit = omit, "
+        "**options: **RequestOptions) -> AsyncPaginator[User]",
+        "(*, app_id: str | Omit | None = omit, **options: **RequestOptions) "
+        "-> AsyncResponseManager[App]",
+    ], report

@@ -11,11 +11,11 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 from typing_extensions import Unpack
 
-from honcho_client._operation import Call, Operation
-from honcho_client._options import RequestOptions
-from honcho_client._page import Page
-from honcho_client._resource import C, Raw, Resource, Streaming, W, endpoint, page_endpoint
-from honcho_client._types import Omit, omit
+from honcho_client._client.resource import C, Raw, Resource, Streaming, W, endpoint, page_endpoint
+from honcho_client._core.operation import Call, Operation
+from honcho_client._core.options import RequestOptions
+from honcho_client._core.page import Page
+from honcho_client._core.sentinels import Omit, omit
 from honcho_client.types.message import Message
 from honcho_client.types.message_batch_create import MessageBatchCreate
 from honcho_client.types.message_create import MessageCreate, MessageCreateParam

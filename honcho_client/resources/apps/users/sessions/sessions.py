@@ -10,10 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 from typing_extensions import Unpack
 
-from honcho_client._operation import Call, Operation
-from honcho_client._options import RequestOptions
-from honcho_client._page import Page
-from honcho_client._resource import (
+from honcho_client._client.resource import (
     C,
     Raw,
     Resource,
@@ -23,7 +20,10 @@ from honcho_client._resource import (
     page_endpoint,
     stream_endpoint,
 )
-from honcho_client._types import Omit, omit
+from honcho_client._core.operation import Call, Operation
+from honcho_client._core.options import RequestOptions
+from honcho_client._core.page import Page
+from honcho_client._core.sentinels import Omit, omit
 from honcho_client.types.deleted import Deleted
 from honcho_client.types.dialectic_options import DialecticOptions
 from honcho_client.types.dialectic_response import DialecticResponse

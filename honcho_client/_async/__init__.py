@@ -1,1 +1,0 @@
-"""The asyncio client and its helpers; `honcho_client._sync` is generated from these files."""

@@ -1,0 +1,94 @@
+"""`AsyncChatStream`: the answer of `sessions.chat(..., stream=True)`, chunk by chunk.
+
+Its sync twin `ChatStream` is generated from this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+
+from .._core.errors import StreamConsumedError, read_error
+from .._core.parsing import parse_dialectic
+from .._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+from .stream_guard import AsyncStreamGuard
+
+
+class AsyncChatStream:
+    """Text chunks of a dialectic answer, yielded as they arrive and exactly as the server sent
+    them (UTF-8, decoded incrementally).
+
+    Honcho streams plain text. For a server or proxy that frames the answer as Server-Sent
+    Events, iterate `events()` instead, which parses the framing.
+
+    The stream holds a connection and one of the client's `max_concurrency` slots until it is
+    closed: by reading it to the end, leaving the `with` block, breaking out of the loop, or
+    `close()`. One dropped unclosed is closed when it is garbage-collected, with a ResourceWarning.
+    It can be read once; reading it again raises StreamConsumedError. A connection cut before the
+    answer ended raises APIConnectionError: an answer is never silently truncated.
+    """
+
+    def __init__(self, response: httpx.Response, call: str = "chat stream") -> None:
+        self.response = response
+        self._call = call
+        self._claimed = False
+        self._guard = AsyncStreamGuard(self, response, call)
+
+    async def __aiter__(self) -> AsyncIterator[str]:
+        self._claim()
+        decoder = Utf8Chunks()
+        try:
+            if self.response.headers.get("content-type", "").startswith("application/json"):
+                await self.response.aread()
+                yield parse_dialectic(self.response)
+                return
+            async for data in self.response.aiter_bytes():
+                text = decoder.feed(data)
+                if text:
+                    yield text
+            tail = decoder.flush()
+            if tail:
+                yield tail
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.response, "the chat stream") from error
+        finally:
+            await self.close()
+
+    async def events(self) -> AsyncIterator[ServerSentEvent]:
+        """The answer parsed as Server-Sent Events, for servers that frame it so; stops at a
+        `[DONE]` event. Use it instead of iterating the stream, not after."""
+        decoder = SSEDecoder()
+        try:
+            async for text in self:
+                for event in decoder.feed(text):
+                    yield event
+                if decoder.done:
+                    return
+            for event in decoder.flush():
+                yield event
+        finally:
+            await self.close()
+
+    async def text(self) -> str:
+        """The whole answer."""
+        return "".join([chunk async for chunk in self])
+
+    def _claim(self) -> None:
+        if self._claimed or self.response.is_closed:
+            raise StreamConsumedError(
+                f"{self._call}: the chat stream was already read or closed, and a stream can be "
+                "read once; keep the text of the first read (e.g. from `text()`)"
+            )
+        self._claimed = True
+
+    async def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        self._guard.detach()
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncChatStream:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

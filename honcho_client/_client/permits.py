@@ -1,0 +1,219 @@
+"""Bounding the requests in flight (`max_concurrency`) with permits that cancellation cannot lose.
+
+Every attempt takes a permit before it reaches the pool and gives it back when its response is
+closed (for a stream, when the stream is closed). Waiting is bounded by the pool timeout. An
+`AsyncPermits` belongs to the event loop (asyncio's, or a trio run) it is first used on; using it
+from another raises `UsageError`. docs/internals.md says why the pool itself is not the bound.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections import deque
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+
+from .._core.errors import UsageError
+from .._http.pool import finish_interrupted_close
+from .runner import running
+
+
+class AsyncPermits:
+    """At most `limit` permits out at once, handed out first come, first served."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._free = limit
+        self._waiters: deque[_Waiter] = deque()
+        self._runner: object = None
+
+    @property
+    def in_use(self) -> int:
+        return self.limit - self._free
+
+    async def acquire(self, timeout: float | None) -> AsyncPermit | None:
+        """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
+        runner = running()
+        if self._runner is not runner:
+            self._bind(runner)
+        if self._free and not self._waiters:
+            self._free -= 1
+            return AsyncPermit(self)
+        import anyio
+
+        waiter = _Waiter()
+        self._waiters.append(waiter)
+        try:
+            with anyio.move_on_after(timeout):
+                await waiter.granted.wait()
+        except BaseException:
+            if waiter.granted.is_set():
+                self._release()  # granted just before the cancellation landed: pass it on
+            else:
+                self._forget(waiter)
+            raise
+        if waiter.granted.is_set():
+            return AsyncPermit(self)
+        self._forget(waiter)
+        return None
+
+    def _bind(self, runner: object) -> None:
+        if self._runner is None:
+            self._runner = runner
+            return
+        raise UsageError(
+            "this AsyncHoncho was first used on another event loop (for example in an earlier "
+            "asyncio.run()), and its connections belong to that loop; create the client inside "
+            "the loop that uses it, e.g. `async with AsyncHoncho() as client:` in your main()"
+        )
+
+    def _release(self) -> None:
+        if self._waiters:
+            self._waiters.popleft().granted.set()
+            return
+        self._free += 1
+
+    def _forget(self, waiter: _Waiter) -> None:
+        with contextlib.suppress(ValueError):  # already handed a permit
+            self._waiters.remove(waiter)
+
+
+class _Waiter:
+    """A caller waiting for a permit; `granted` is set when one is handed to it."""
+
+    __slots__ = ("granted",)
+
+    def __init__(self) -> None:
+        import anyio  # here, so that the sync client never imports an event loop library
+
+        self.granted = anyio.Event()
+
+
+class AsyncPermit:
+    """One permit of `AsyncPermits`; `release()` gives it back (again: no effect)."""
+
+    __slots__ = ("_permits",)
+
+    def __init__(self, permits: AsyncPermits) -> None:
+        self._permits: AsyncPermits | None = permits
+
+    def release(self) -> None:
+        permits, self._permits = self._permits, None
+        if permits is not None:
+            permits._release()
+
+
+class Permits:
+    """The sync clients' permits: a counter under one lock (a thread cannot be cancelled).
+
+    A free permit costs one lock round trip to take and one to give back; only a caller that
+    must wait uses the condition.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._free = limit
+        self._waiting = 0
+        self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)
+
+    @property
+    def in_use(self) -> int:
+        return self.limit - self._free
+
+    def acquire(self, timeout: float | None) -> Permit | None:
+        """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
+        with self._lock:
+            if self._free <= 0:
+                self._waiting += 1
+                try:
+                    if not self._freed.wait_for(lambda: self._free > 0, timeout):
+                        return None
+                finally:
+                    self._waiting -= 1
+            self._free -= 1
+        return Permit(self)
+
+    def _release(self, permit: Permit) -> None:
+        with self._lock:
+            if permit._permits is None:
+                return  # released already, by another thread
+            permit._permits = None
+            self._free += 1
+            if self._waiting:
+                self._freed.notify()
+
+
+class Permit:
+    """One permit of `Permits`; `release()` gives it back (again: no effect)."""
+
+    __slots__ = ("_permits",)
+
+    def __init__(self, permits: Permits) -> None:
+        self._permits: Permits | None = permits
+
+    def release(self) -> None:
+        permits = self._permits
+        if permits is not None:
+            permits._release(self)  # under the lock, so two threads release it only once
+
+
+class AsyncPermitStream(httpx.AsyncByteStream):
+    """A response body that holds its request's permit until the body is closed.
+
+    httpx closes the body when it has been read to the end, when reading it fails, and on
+    `aclose()`; each of these gives the permit back.
+    """
+
+    def __init__(
+        self, stream: httpx.AsyncByteStream, permit: AsyncPermit, response: httpx.Response
+    ) -> None:
+        self._stream = stream
+        self._permit = permit
+        self._response = response
+
+    @classmethod
+    def hold(cls, response: httpx.Response, permit: AsyncPermit) -> None:
+        """Make `response`'s body hold `permit` until the body is closed."""
+        if not isinstance(response.stream, httpx.AsyncByteStream):
+            raise TypeError("the response of an async client has a sync body")
+        response.stream = cls(response.stream, permit, response)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._stream.aclose()
+        except BaseException:  # cancelled mid-close: finish it where no cancellation reaches
+            finish_interrupted_close(self._response)
+            raise
+        finally:
+            self._permit.release()
+
+
+class PermitStream(httpx.SyncByteStream):
+    """The sync twin of `AsyncPermitStream`."""
+
+    def __init__(self, stream: httpx.SyncByteStream, permit: Permit) -> None:
+        self._stream = stream
+        self._permit = permit
+
+    @classmethod
+    def hold(cls, response: httpx.Response, permit: Permit) -> None:
+        """Make `response`'s body hold `permit` until the body is closed."""
+        if not isinstance(response.stream, httpx.SyncByteStream):
+            raise TypeError("the response of a sync client has an async body")
+        response.stream = cls(response.stream, permit)
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._stream
+
+    def close(self) -> None:
+        try:
+            self._stream.close()
+        finally:
+            self._permit.release()

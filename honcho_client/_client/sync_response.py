@@ -1,0 +1,103 @@
+# Generated from honcho_client/_client/async_response.py by `python -m codegen`. Do not edit: change that file.
+"""Sync twin of `honcho_client/_client/async_response.py`; read that file for the documentation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+import httpx
+
+from .._core.errors import read_error
+from .stream_guard import StreamGuard
+
+T = TypeVar("T")
+
+
+class APIResponse(Generic[T]):
+    """The HTTP response of one call, with `parse()` to get the typed result.
+
+    From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
+    read only on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`), and leaving
+    the `with` block closes the connection. A streaming response holds one of the client's
+    `max_concurrency` slots until it is closed or read to the end; one dropped unclosed is closed
+    when it is garbage-collected, with a ResourceWarning. Its body can be iterated once;
+    iterating it again raises StreamConsumedError (`read()` keeps the body for later calls).
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        parse: Callable[[httpx.Response], T],
+        call: str | None = None,
+    ) -> None:
+        self.http_response = response
+        self._parse = parse
+        self._parsed: list[T] = []
+        self._guard = None if call is None else StreamGuard(self, response, call)
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def url(self) -> httpx.URL:
+        return self.http_response.url
+
+    @property
+    def method(self) -> str:
+        return self.http_response.request.method
+
+    def read(self) -> bytes:
+        """The whole body."""
+        try:
+            return self.http_response.read()
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
+
+    def parse(self) -> T:
+        """The typed result, as the plain method call would have returned it."""
+        if not self._parsed:
+            self.read()
+            self._parsed.append(self._parse(self.http_response))
+        return self._parsed[0]
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        try:
+            for chunk in self.http_response.iter_bytes(chunk_size):
+                yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        try:
+            for chunk in self.http_response.iter_text(chunk_size):
+                yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
+
+    def iter_lines(self) -> Iterator[str]:
+        try:
+            for line in self.http_response.iter_lines():
+                yield line
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.http_response, "the response body") from error
+
+    def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        if self._guard is not None:
+            self._guard.detach()
+        self.http_response.close()
+
+    def __enter__(self) -> APIResponse[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} [{self.status_code}] {self.method} {self.url.path}>"

@@ -1,0 +1,92 @@
+# Generated from honcho_client/_client/async_streams.py by `python -m codegen`. Do not edit: change that file.
+"""Sync twin of `honcho_client/_client/async_streams.py`; read that file for the documentation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+
+from .._core.errors import StreamConsumedError, read_error
+from .._core.parsing import parse_dialectic
+from .._core.sse import ServerSentEvent, SSEDecoder, Utf8Chunks
+from .stream_guard import StreamGuard
+
+
+class ChatStream:
+    """Text chunks of a dialectic answer, yielded as they arrive and exactly as the server sent
+    them (UTF-8, decoded incrementally).
+
+    Honcho streams plain text. For a server or proxy that frames the answer as Server-Sent
+    Events, iterate `events()` instead, which parses the framing.
+
+    The stream holds a connection and one of the client's `max_concurrency` slots until it is
+    closed: by reading it to the end, leaving the `with` block, breaking out of the loop, or
+    `close()`. One dropped unclosed is closed when it is garbage-collected, with a ResourceWarning.
+    It can be read once; reading it again raises StreamConsumedError. A connection cut before the
+    answer ended raises APIConnectionError: an answer is never silently truncated.
+    """
+
+    def __init__(self, response: httpx.Response, call: str = "chat stream") -> None:
+        self.response = response
+        self._call = call
+        self._claimed = False
+        self._guard = StreamGuard(self, response, call)
+
+    def __iter__(self) -> Iterator[str]:
+        self._claim()
+        decoder = Utf8Chunks()
+        try:
+            if self.response.headers.get("content-type", "").startswith("application/json"):
+                self.response.read()
+                yield parse_dialectic(self.response)
+                return
+            for data in self.response.iter_bytes():
+                text = decoder.feed(data)
+                if text:
+                    yield text
+            tail = decoder.flush()
+            if tail:
+                yield tail
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            raise read_error(error, self.response, "the chat stream") from error
+        finally:
+            self.close()
+
+    def events(self) -> Iterator[ServerSentEvent]:
+        """The answer parsed as Server-Sent Events, for servers that frame it so; stops at a
+        `[DONE]` event. Use it instead of iterating the stream, not after."""
+        decoder = SSEDecoder()
+        try:
+            for text in self:
+                for event in decoder.feed(text):
+                    yield event
+                if decoder.done:
+                    return
+            for event in decoder.flush():
+                yield event
+        finally:
+            self.close()
+
+    def text(self) -> str:
+        """The whole answer."""
+        return "".join([chunk for chunk in self])
+
+    def _claim(self) -> None:
+        if self._claimed or self.response.is_closed:
+            raise StreamConsumedError(
+                f"{self._call}: the chat stream was already read or closed, and a stream can be "
+                "read once; keep the text of the first read (e.g. from `text()`)"
+            )
+        self._claimed = True
+
+    def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        self._guard.detach()
+        self.response.close()
+
+    def __enter__(self) -> ChatStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

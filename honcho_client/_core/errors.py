@@ -1,0 +1,435 @@
+"""Exceptions raised by the SDK.
+
+Every exception the SDK raises on purpose derives from `HonchoError`::
+
+    HonchoError
+    ├── ConfigurationError            a client setting is invalid (also a ValueError and TypeError)
+    ├── RequestValidationError        the request breaks the spec; nothing was sent (also a ValueError)
+    ├── UsageError                    the SDK used in a way that cannot work (also a RuntimeError)
+    │   ├── ClientClosedError         a call on a closed client
+    │   └── StreamConsumedError       a stream read a second time
+    └── APIError                      something went wrong talking to the server
+        ├── APIConnectionError        no usable response: refused, reset, dropped mid-body
+        │   └── APITimeoutError       connect, read, write or pool timeout
+        ├── APIResponseValidationError  a 2xx body that is not JSON, does not match its schema,
+        │                               or (for a call that is not safe to repeat) was cut short
+        └── APIStatusError            the server answered 4xx/5xx (any status without its own class)
+            ├── BadRequestError           400
+            ├── AuthenticationError       401
+            ├── PermissionDeniedError     403
+            ├── NotFoundError             404
+            ├── ConflictError             409
+            ├── UnprocessableEntityError  422  (.errors: the server's validation items)
+            ├── RateLimitError            429
+            └── InternalServerError       >= 500
+
+The names match the official Honcho SDK, so `except` clauses keep working after a migration.
+Messages carry the method, the path and the server's own message, never a header or the key;
+connection errors also name `scheme://host:port`, the reason and the number of attempts. A status
+whose usual cause is the client's setup says what to check (`APIStatusError.hint`): a 401 or 403
+names `HONCHO_API_KEY` / `api_key=` and the server, and a 404 on a route the server does not have
+says that the server may not speak API 1.1.0.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import httpx
+
+from .reasons import describe, origin
+
+if TYPE_CHECKING:
+    from ..types.validation_error import ValidationError
+
+_QUOTE_LIMIT = 200  # raw text and JSON quoted from an error body
+_DETAIL_LIMIT = 1000  # the server's own message
+_BODY_LIMIT = 500
+
+
+class HonchoError(Exception):
+    """Base class of every error raised by honcho_client."""
+
+
+class ConfigurationError(HonchoError, ValueError, TypeError):
+    """A client setting is invalid; raised by the constructor and `with_options`, before any I/O.
+
+    The message names the argument and the value given (never the API key itself). It is also a
+    ValueError and a TypeError, the built-in errors such a mistake raised before.
+    """
+
+
+class UsageError(HonchoError, RuntimeError):
+    """The SDK was used in a way that cannot work, e.g. an `AsyncHoncho` shared between two event
+    loops (two `asyncio.run()` calls), or asking for the page after the last one."""
+
+
+class ClientClosedError(UsageError):
+    """A call was made on a client that was closed (`close()`, or the end of its `with` block)."""
+
+
+class StreamConsumedError(UsageError):
+    """A streamed answer or response was read again; a stream can be read once."""
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """One broken rule found before sending: where, which rule, and what was given."""
+
+    loc: tuple[str | int, ...]
+    rule: str
+    message: str
+
+    @property
+    def field(self) -> str:
+        """The dotted field path, e.g. ``messages[3].content``."""
+        out = ""
+        for part in self.loc:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message} ({self.rule})"
+
+
+class RequestValidationError(HonchoError, ValueError):
+    """The call breaks a rule of the API spec; the request was not sent."""
+
+    def __init__(self, operation: str, issues: Sequence[ValidationIssue]) -> None:
+        self.operation = operation
+        self.issues: list[ValidationIssue] = list(issues)
+        lines = "; ".join(str(issue) for issue in self.issues)
+        super().__init__(f"{operation}: invalid request, nothing was sent: {lines}")
+
+
+class APIError(HonchoError):
+    """Something went wrong while talking to the Honcho server."""
+
+    message: str
+    request: httpx.Request
+    body: object | None
+    attempts: int
+
+    def __init__(
+        self, message: str, request: httpx.Request, *, body: object | None = None, attempts: int = 1
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+        self.attempts = attempts
+
+    def __str__(self) -> str:
+        suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
+        return f"{self.message}{suffix}"
+
+
+def _path(request: httpx.Request) -> str:
+    return request.url.raw_path.decode("ascii", "replace").split("?")[0]
+
+
+def _where(request: httpx.Request) -> str:
+    return f"{request.method} {_path(request)}"
+
+
+def _attempts(attempts: int) -> str:
+    return f"(after {attempts} attempt{'s' if attempts != 1 else ''})"
+
+
+class APIConnectionError(APIError):
+    """No usable response: the connection was refused, reset, or dropped mid-response.
+
+    The message names the method, `scheme://host:port` and path, the reason (`.reason`: refused,
+    reset, name resolution, TLS, which timeout) and the number of attempts (`.attempts`).
+    """
+
+    reason: str
+
+    def __init__(
+        self,
+        request: httpx.Request,
+        *,
+        message: str | None = None,
+        reason: str | None = None,
+        attempts: int = 1,
+    ) -> None:
+        self.reason = reason or "connection error"
+        where = f"{request.method} {origin(request)}{_path(request)}"
+        super().__init__(
+            message or f"{self._kind}: {where}: {self.reason}", request, attempts=attempts
+        )
+
+    _kind = "Connection error"
+
+    @classmethod
+    def from_httpx(
+        cls, error: httpx.HTTPError, request: httpx.Request, *, attempts: int = 1
+    ) -> APIConnectionError:
+        """The error for an httpx failure: APITimeoutError for timeouts, else this class."""
+        kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else cls
+        return kind(request, reason=describe(error, request), attempts=attempts)
+
+    def __str__(self) -> str:
+        return f"{self.message} {_attempts(self.attempts)}"
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, read, write or pool timeout expired; `.reason` says which one and its limit."""
+
+    _kind = "Request timed out"
+
+
+class APIResponseValidationError(APIError):
+    """A 2xx response whose body is not JSON or does not match the operation's schema, or, for a
+    call that is not safe to repeat (a create), whose body was cut short: the server acted, so the
+    call is not sent again and the result is unknown."""
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        detail: str,
+        *,
+        content: bytes | None = None,
+        attempts: int = 1,
+        message: str | None = None,
+    ) -> None:
+        raw = (response.content if content is None else content)[:_BODY_LIMIT]
+        super().__init__(
+            message
+            or f"{response.status_code} {_where(response.request)}: response body does not match "
+            f"the schema ({detail}); body starts with {raw!r}",
+            response.request,
+            body=raw.decode("utf-8", "replace"),
+            attempts=attempts,
+        )
+        self.response = response
+        self.status_code = response.status_code
+
+
+def cut_response_error(
+    response: httpx.Response, error: httpx.HTTPError, *, attempts: int
+) -> APIResponseValidationError:
+    """A 2xx body cut short on a call that is not safe to repeat (the server acted)."""
+    reason = describe(error, response.request)
+    return APIResponseValidationError(
+        response,
+        reason,
+        content=b"",
+        attempts=attempts,
+        message=f"{response.status_code} {_where(response.request)} on {origin(response.request)}: "
+        f"the server answered but the body was cut short ({reason}); the call may have taken "
+        "effect, so it was not sent again",
+    )
+
+
+class APIStatusError(APIError):
+    """The server answered with a 4xx or 5xx status.
+
+    `hint` says what to check when the status usually comes from the client's setup (the API
+    key, or a server that does not speak API 1.1.0), and is None otherwise.
+    """
+
+    def __init__(self, response: httpx.Response, *, body: object | None, attempts: int = 1) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        server_message = _server_message(body)
+        super().__init__(
+            f"{response.status_code} {_where(response.request)}: {server_message}",
+            response.request,
+            body=body,
+            attempts=attempts,
+        )
+        self.server_message = server_message
+        detail = body.get("detail") if isinstance(body, dict) else None
+        if isinstance(detail, str):
+            self.message = detail
+        self.hint: str | None = _hint(response, detail)
+
+    def __str__(self) -> str:
+        suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
+        where = f"{self.status_code} {_where(self.request)}"
+        hint = f". {self.hint}" if self.hint else ""
+        return f"{where}: {self.server_message}{suffix}{hint}"
+
+
+# FastAPI's answer for a path no route matches; a missing app, user... names what is missing.
+_NO_ROUTE_DETAIL = "Not Found"
+
+
+def _hint(response: httpx.Response, detail: object) -> str | None:
+    """What to check for a status that usually comes from the client's setup, else None."""
+    request = response.request
+    server = origin(request)
+    if response.status_code in (401, 403):
+        if "authorization" not in request.headers:
+            return (
+                f"No API key was sent to {server}: set HONCHO_API_KEY or pass "
+                "api_key= to the client"
+            )
+        verb = "refused" if response.status_code == 401 else "does not allow this call with"
+        return (
+            f"The server at {server} {verb} the API key sent: check HONCHO_API_KEY or the "
+            "api_key= given to the client (a key scoped to an app, user, session or collection "
+            "reaches only that resource)"
+        )
+    if response.status_code == 404 and detail == _NO_ROUTE_DETAIL:
+        return (
+            f"The server at {server} has no route {_where(request)}: it may not speak Honcho "
+            "API 1.1.0, the version this SDK is for (the demo and production servers moved "
+            "to later versions); check base_url or HONCHO_BASE_URL"
+        )
+    return None
+
+
+class BadRequestError(APIStatusError):
+    """400 Bad Request."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 Unauthorized: no key, or a key the server does not accept."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403 Forbidden: the key is not scoped for this resource."""
+
+
+class NotFoundError(APIStatusError):
+    """404 Not Found."""
+
+
+class ConflictError(APIStatusError):
+    """409 Conflict, e.g. a name that already exists."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the server rejected the request.
+
+    `errors` lists the server's validation items when it sends FastAPI's list form, and is empty
+    when it sends a plain sentence (which is then in `message`).
+    """
+
+    def __init__(self, response: httpx.Response, *, body: object | None, attempts: int = 1) -> None:
+        super().__init__(response, body=body, attempts=attempts)
+        from ..types.validation_error import ValidationError
+
+        detail = body.get("detail") if isinstance(body, dict) else None
+        self.errors: list[ValidationError] = []
+        if isinstance(detail, list):
+            for item in detail:
+                try:
+                    self.errors.append(ValidationError.model_validate(item))
+                except ValueError:
+                    continue
+
+
+class RateLimitError(APIStatusError):
+    """429 Too Many Requests."""
+
+
+class InternalServerError(APIStatusError):
+    """A 5xx status."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def decode_error_body(response: httpx.Response) -> object | None:
+    """The error body as JSON when it is JSON, else as text (None when empty)."""
+    content = response.content
+    if not content:
+        return None
+    try:
+        value: object = json.loads(content)
+    except (ValueError, RecursionError):
+        return content.decode(response.encoding or "utf-8", "replace")
+    return value
+
+
+def status_error(
+    response: httpx.Response, *, attempts: int = 1, body_error: BaseException | None = None
+) -> APIStatusError:
+    """The exception matching `response`'s status; the body must have been read.
+
+    `body_error` is the failure that cut the body short, if any: the status is still reported,
+    and the message says the body was lost.
+    """
+    status = response.status_code
+    cls = _BY_STATUS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    error = cls(response, body=decode_error_body(response), attempts=attempts)
+    if body_error is not None:
+        error.server_message = f"(the body was cut short: {describe(body_error, response.request)})"
+    return error
+
+
+def _server_message(body: object | None) -> str:
+    if body is None:
+        return "(empty body)"
+    if isinstance(body, dict):
+        detail = body.get("detail", body)
+        if detail is None:
+            return _quote(_json_text(body))
+        if isinstance(detail, str):
+            return _quote(detail, _DETAIL_LIMIT)
+        if isinstance(detail, list):
+            parts = []
+            for item in detail:
+                if isinstance(item, dict):
+                    loc = _loc_text(item.get("loc"))
+                    msg = item.get("msg", item)
+                    parts.append(f"{loc}: {msg}" if loc else str(msg))
+                else:
+                    parts.append(str(item))
+            return _quote("; ".join(parts), _DETAIL_LIMIT)
+        return _quote(_json_text(detail))
+    if isinstance(body, str):
+        return _quote(" ".join(body.split()))
+    return _quote(_json_text(body))
+
+
+def _loc_text(loc: object) -> str:
+    """A 422 item's `loc` as dotted text: a list, a single name or index, or nothing."""
+    if loc is None:
+        return ""
+    if isinstance(loc, (list, tuple)):
+        return ".".join(str(part) for part in loc)
+    return str(loc)
+
+
+def _json_text(value: object) -> str:
+    try:
+        return json.dumps(value)
+    except (ValueError, TypeError, RecursionError):
+        return repr(value)
+
+
+def _quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def read_error(error: Exception, response: httpx.Response, what: str) -> HonchoError:
+    """The error for a failure while reading the body of `response` (a stream, after the status).
+
+    A stream read a second time (or after it was closed) is `StreamConsumedError`; a connection
+    cut or broken mid-body is `APIConnectionError` (`APITimeoutError` for a timeout) saying that
+    `what` was cut short, and why.
+    """
+    request = response.request
+    if isinstance(error, httpx.StreamError):
+        return StreamConsumedError(
+            f"{_where(request)}: {what} was already read or closed, and a stream can be read "
+            "once; keep what the first read returned"
+        )
+    kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    reason = describe(error, request)
+    return kind(request, reason=f"{what} was cut before it ended ({reason})")

@@ -1,0 +1,44 @@
+"""The check that keeps iteration over pages from looping, shared by the sync and async pages.
+
+Pages are fetched by number, and the next number comes from the page the server sent. A server or
+proxy that ignores `?page=` answers page 1 again and again, and iteration would never end. So each
+page fetched must move forward: its number must be higher than the previous one, and its items
+must not be the previous page's items. Otherwise iteration stops with an APIError that says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import httpx
+
+from .errors import APIError, UsageError
+
+
+class _Page(Protocol):
+    items: list[Any]
+    page: int
+
+
+def check_progress(previous: _Page, page: _Page, request: httpx.Request | None) -> None:
+    """Raise APIError when `page`, fetched after `previous`, does not move forward."""
+    asked = previous.page + 1
+    problem = None
+    if page.page <= previous.page:
+        problem = f"answered page {page.page} when asked for page {asked}"
+    elif page.items and _keys(page.items) == _keys(previous.items):
+        problem = f"answered page {asked} with the same items as page {previous.page}"
+    if problem is None:
+        return
+    message = (
+        f"Pagination stopped: the server {problem}; it seems to ignore the `page` query "
+        "parameter, so iterating would never end. Check base_url (a proxy may drop the query)."
+    )
+    if request is None:
+        raise UsageError(message)
+    where = request.url.copy_with(query=None)
+    raise APIError(f"{request.method} {where}: {message}", request)
+
+
+def _keys(items: list[Any]) -> list[object]:
+    return [getattr(item, "id", item) for item in items]

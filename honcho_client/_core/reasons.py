@@ -1,0 +1,111 @@
+"""Why a request got no usable response, in words: a short phrase from an httpx error.
+
+httpx wraps the error of the layer below (httpcore, the socket, the TLS library, aiohttp) and
+the useful part is often a few causes down: `ConnectError("All connection attempts failed")`
+hides a `ConnectionRefusedError`. `describe` walks the chain once and names the reason a caller
+can act on (refused, reset, name resolution, TLS, which timeout and how long it was), with a hint
+of what to check. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Iterator
+
+import httpx
+
+_TIMEOUT_PHASES: dict[type[httpx.TimeoutException], tuple[str, str]] = {
+    httpx.ConnectTimeout: ("connect", "no connection within {} s"),
+    httpx.ReadTimeout: ("read", "the server sent nothing for {} s"),
+    httpx.WriteTimeout: ("write", "the request could not be sent within {} s"),
+    httpx.PoolTimeout: ("pool", "no free connection within {} s"),
+}
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin(request: httpx.Request) -> str:
+    """`scheme://host:port` of `request`, the port always written out."""
+    url = request.url
+    port = url.port or _DEFAULT_PORTS.get(url.scheme, 0)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return f"{url.scheme}://{host}:{port}"
+
+
+def describe(error: BaseException, request: httpx.Request | None = None) -> str:
+    """What went wrong, e.g. ``connection refused (is a server listening on 127.0.0.1:8000?)``."""
+    if isinstance(error, httpx.TimeoutException):
+        return _timeout(error, request)
+    causes = list(_chain(error))
+    host = request.url.host if request is not None else "the host"
+    for cause in causes:
+        if isinstance(cause, ConnectionRefusedError):
+            where = origin(request).split("://", 1)[1] if request is not None else "that address"
+            return f"connection refused (is a server listening on {where}? check base_url)"
+        if isinstance(cause, socket.gaierror):
+            return (
+                f"name resolution failed for {host!r} ({cause.strerror or cause}; check base_url)"
+            )
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"TLS certificate not accepted ({cause.verify_message or cause})"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS handshake failed ({cause.reason or cause}; is the server speaking TLS?)"
+        if isinstance(cause, ConnectionResetError):
+            return "connection reset by the server"
+        if isinstance(cause, BrokenPipeError):
+            return "connection closed by the server while the request was being sent"
+    text = _first_text(causes)
+    lowered = text.lower()
+    if "name or service not known" in lowered or "nodename nor servname" in lowered:
+        return f"name resolution failed for {host!r} ({text}; check base_url)"
+    if "refused" in lowered:
+        return f"connection refused ({text})"
+    if "reset" in lowered:
+        return f"connection reset by the server ({text})"
+    if "ssl" in lowered or "certificate" in lowered:
+        return f"TLS error ({text})"
+    if isinstance(error, httpx.RemoteProtocolError):
+        detail = text[:1].lower() + text[1:].rstrip(".")
+        return f"the server broke off the HTTP exchange ({detail or 'protocol error'})"
+    if isinstance(error, httpx.DecodingError):
+        return f"the body could not be decoded ({text})"
+    kind = type(error).__name__
+    return f"{kind}: {text}" if text else kind
+
+
+def _timeout(error: httpx.TimeoutException, request: httpx.Request | None) -> str:
+    phase, what = next(
+        (v for cls, v in _TIMEOUT_PHASES.items() if isinstance(error, cls)),
+        ("", "the request timed out"),
+    )
+    if not phase:
+        return what
+    seconds = None
+    if request is not None:
+        seconds = request.extensions.get("timeout", {}).get(phase)
+    limit = what.format(_seconds(seconds)) if seconds is not None else what.format("?")
+    during_tls = phase == "connect" and any(isinstance(c, ssl.SSLError) for c in _chain(error))
+    return f"{phase} timeout{' during the TLS handshake' if during_tls else ''}: {limit}"
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _first_text(causes: list[BaseException]) -> str:
+    """The first non-empty message, from the outermost error inwards (httpx's own is often
+    empty on asyncio, where the socket error below it says what happened)."""
+    for cause in causes:
+        text = str(cause).strip()
+        if text and not text.startswith("Cancelled via cancel scope"):
+            return text
+    return ""
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,228 @@
+"""`AioHttpTransport`: an httpx transport that sends over aiohttp (the `aiohttp` extra).
+
+It is httpx-aiohttp's `AiohttpTransport` (its TLS, proxy and limit settings) with the sending
+redone so that, seen from httpx, it behaves like httpx's own transport: the same httpx errors
+for the same failures, no cookie jar, automatic headers, hidden retry or URL re-quoting of
+aiohttp's own, and httpx's timeouts. docs/internals.md lists the rules. Sets aiohttp's private
+`ClientSession._retry_connection` (tested with aiohttp 3.10 to 3.14; ignored where absent).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any, Final
+
+import aiohttp
+import httpx
+from aiohttp import http_exceptions
+from httpx_aiohttp import AiohttpTransport
+from multidict import CIMultiDict
+from yarl import URL
+
+# Headers httpx always builds itself; aiohttp must not add its own versions of them.
+_NO_AUTO_HEADERS: Final = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
+# httpcore's h11 connection accepts header blocks up to 100 KiB; aiohttp's default per-line
+# limit is 8 KiB. A line of up to 64 KiB keeps long (but legal) headers readable.
+_MAX_LINE: Final = 64 * 1024
+
+
+def _os_reason(error: BaseException) -> str:
+    os_error = getattr(error, "os_error", None)
+    if isinstance(os_error, OSError):
+        return str(os_error) or type(os_error).__name__
+    return str(error) or type(error).__name__
+
+
+def translate_error(error: Exception) -> httpx.TransportError | None:
+    """The httpx error that httpx's own transport raises in the same situation (None: not a
+    transport failure). Order matters: subclasses are tested before their bases."""
+    if isinstance(error, aiohttp.ConnectionTimeoutError):
+        return httpx.ConnectTimeout(f"timed out while connecting ({error})")
+    if isinstance(error, aiohttp.ServerTimeoutError):
+        return httpx.ReadTimeout(f"timed out while reading the response ({error})")
+    if isinstance(error, aiohttp.ClientProxyConnectionError | aiohttp.ClientHttpProxyError):
+        return httpx.ProxyError(_os_reason(error))
+    if isinstance(error, aiohttp.ClientConnectorError):
+        # refused, unreachable, name resolution (ClientConnectorDNSError), TLS handshake or
+        # certificate (ClientConnectorSSLError, ClientConnectorCertificateError): nothing sent.
+        return httpx.ConnectError(_os_reason(error))
+    if isinstance(error, aiohttp.ServerDisconnectedError):
+        return httpx.RemoteProtocolError("Server disconnected without sending a response.")
+    if isinstance(error, aiohttp.ClientPayloadError):
+        cause = error.__cause__ or error.__context__
+        if isinstance(cause, ConnectionResetError | aiohttp.ClientOSError):
+            return httpx.ReadError(_os_reason(cause))
+        if isinstance(cause, http_exceptions.TransferEncodingError):
+            detail = "incomplete chunked read"
+        elif isinstance(cause, http_exceptions.ContentLengthError):
+            detail = "fewer bytes than its Content-Length"
+        else:
+            detail = str(error)
+        return httpx.RemoteProtocolError(
+            f"peer closed connection without sending complete message body ({detail})"
+        )
+    if isinstance(error, aiohttp.ClientConnectionResetError):
+        return httpx.WriteError(str(error) or "connection reset while sending the request")
+    if isinstance(error, aiohttp.ClientOSError):
+        return httpx.ReadError(_os_reason(error))
+    if isinstance(error, aiohttp.InvalidURL | aiohttp.NonHttpUrlClientError):
+        return httpx.UnsupportedProtocol(f"cannot send to this URL ({error})")
+    if isinstance(error, aiohttp.ClientResponseError):  # malformed status line or headers
+        return httpx.RemoteProtocolError(f"malformed HTTP response ({error.message})")
+    if isinstance(error, aiohttp.ClientConnectionError):
+        return httpx.ReadError(str(error) or "connection closed")
+    if isinstance(error, aiohttp.ClientError):
+        return httpx.RemoteProtocolError(f"{type(error).__name__}: {error}")
+    if isinstance(error, TimeoutError):
+        return httpx.ReadTimeout("timed out while reading the response")
+    if isinstance(error, ConnectionResetError):
+        return httpx.ReadError(str(error) or "connection reset by peer")
+    if isinstance(error, OSError):
+        return httpx.ReadError(str(error) or type(error).__name__)
+    return None
+
+
+class _ResponseBody(httpx.AsyncByteStream):
+    """The body of one aiohttp response, chunks as they arrive, errors translated."""
+
+    __slots__ = ("_response",)
+
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
+        self._response = response
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        content = self._response.content
+        received = 0
+        while True:
+            try:
+                chunk = await content.readany()
+            except Exception as error:
+                translated = translate_error(error)
+                if translated is None:
+                    raise
+                if isinstance(error.__cause__, http_exceptions.ContentLengthError):
+                    # Counted as httpx's own transport counts them.
+                    expected = self._response.content_length
+                    translated = httpx.RemoteProtocolError(
+                        "peer closed connection without sending complete message body "
+                        f"(received {received} bytes, expected {expected})"
+                    )
+                raise translated from error
+            if not chunk:
+                return
+            received += len(chunk)
+            yield chunk
+
+    async def aclose(self) -> None:
+        response = self._response
+        if response.content.is_eof():
+            response.release()  # read to the end: the connection goes back to the pool
+        else:
+            response.close()  # abandoned mid-body: the connection cannot be reused
+
+
+class AioHttpTransport(AiohttpTransport):
+    """httpx transport over an aiohttp session, made on first use inside the running loop."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._session: aiohttp.ClientSession | None = None
+        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
+
+    def _open_session(self) -> aiohttp.ClientSession:
+        limit = self.limits.max_connections
+        connector = aiohttp.TCPConnector(
+            limit=0 if limit is None else limit,
+            keepalive_timeout=self.limits.keepalive_expiry,
+            ssl=self.ssl_context,
+            local_addr=(self.local_address, 0) if self.local_address else None,
+        )
+        session = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            skip_auto_headers=_NO_AUTO_HEADERS,
+            auto_decompress=False,
+            max_line_size=_MAX_LINE,
+            max_field_size=_MAX_LINE,
+            timeout=aiohttp.ClientTimeout(total=None),
+        )
+        # aiohttp sends GET/PUT/DELETE a second time, unasked, when a connection drops; the
+        # SDK's retry policy must be the only one deciding (and counting) attempts.
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
+        self._session = session
+        return session
+
+    def _timeout(self, phases: dict[str, float | None]) -> aiohttp.ClientTimeout:
+        connect, read, pool = phases.get("connect"), phases.get("read"), phases.get("pool")
+        key = (connect, read, pool)
+        timeout = self._timeouts.get(key)
+        if timeout is None:
+            acquire = None if connect is None or pool is None else connect + pool
+            timeout = aiohttp.ClientTimeout(
+                total=None, connect=acquire, sock_connect=connect, sock_read=read
+            )
+            if len(self._timeouts) < 64:
+                self._timeouts[key] = timeout
+        return timeout
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        session = self._session or self._open_session()
+        headers = request.headers
+        data: bytes | AsyncIterator[bytes] | None
+        try:
+            data = request.content or None
+        except httpx.RequestNotRead:
+            data = _aiter(request.stream)
+            headers = headers.copy()
+            headers.pop("transfer-encoding", None)  # aiohttp frames a streamed body itself
+        proxy = self.proxy
+        try:
+            response = await session.request(
+                request.method,
+                URL(str(request.url), encoded=True),
+                headers=CIMultiDict(headers.multi_items()),
+                data=data,
+                allow_redirects=False,
+                timeout=self._timeout(request.extensions.get("timeout", {})),
+                server_hostname=request.extensions.get("sni_hostname"),
+                proxy=None if proxy is None else str(proxy.url),
+                proxy_auth=None
+                if proxy is None or proxy.auth is None
+                else aiohttp.BasicAuth(*proxy.auth),
+                proxy_headers=None if proxy is None else proxy.headers,
+            )
+        except Exception as error:
+            translated = translate_error(error)
+            if translated is not None:
+                raise translated from error
+            if isinstance(error, ValueError):  # e.g. a control character in a header value
+                raise httpx.LocalProtocolError(f"the request cannot be sent: {error}") from error
+            raise
+        extensions: dict[str, Any] = {"http_version": b"HTTP/1.1"}
+        if response.reason:
+            extensions["reason_phrase"] = response.reason.encode("utf-8", "replace")
+        return httpx.Response(
+            response.status,
+            headers=response.raw_headers,
+            stream=_ResponseBody(response),
+            request=request,
+            extensions=extensions,
+        )
+
+    async def aclose(self) -> None:
+        session, self._session = self._session, None
+        if session is not None and not session.closed:
+            await session.close()
+            # Closing a transport closes its socket on the next turn of the loop.
+            await asyncio.sleep(0)
+
+
+async def _aiter(stream: httpx.AsyncByteStream | httpx.SyncByteStream) -> AsyncIterator[bytes]:
+    if isinstance(stream, httpx.AsyncByteStream):
+        async for chunk in stream:
+            yield chunk
+    else:
+        for chunk in stream:
+            yield chunk
