@@ -16,7 +16,6 @@ two type parameters, so one generated class serves every flavour of the client:
 
 from __future__ import annotations
 
-import difflib
 import functools
 import inspect
 from collections.abc import Callable, Coroutine, Mapping
@@ -149,6 +148,8 @@ def _known_names(*builds: Callable[..., object]) -> frozenset[str]:
 
 
 def _unknown_keyword(name: str, kwargs: Mapping[str, object], known: frozenset[str]) -> TypeError:
+    import difflib  # only a mistake pays for it
+
     unknown = next(k for k in kwargs if k not in known)
     close = difflib.get_close_matches(unknown, sorted(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; it takes {', '.join(sorted(known))}"

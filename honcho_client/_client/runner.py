@@ -11,11 +11,11 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-import sniffio
-
 
 def running() -> Any:
     """The running asyncio loop, or the token of the running trio run."""
+    import sniffio  # here: a sync program never needs it
+
     if sniffio.current_async_library() == "trio":
         import trio
 

@@ -1,6 +1,6 @@
 """The SDK's retry, timeout and connection-error handling, run against the served FakeHoncho.
 
-The same scenarios as tests/test_transport.py, driven by FakeHoncho's own fault knobs
+The same scenarios as tests/_client/test_transport.py, driven by FakeHoncho's own fault knobs
 (statuses, delays, and faults of the connection itself), so users can see that their
 retry, timeout and ``APIConnectionError`` handling can be tested on it.
 """
