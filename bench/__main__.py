@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     print(render(rows))
     print()
     for table in tables:
-        print("Throughput, async creates over loopback (the README's table):")
+        print("Throughput, async creates over loopback (the table in docs/performance.md):")
         print()
         print(table)
         print()

@@ -62,7 +62,7 @@ __all__ = ["Settings", "Throughput", "gather_round", "make_client", "run_through
 
 _AUTH: Final = {"Authorization": f"Bearer {API_KEY}"}
 CONCURRENCY: Final = (1, 10, 100, 1000)
-# The README table's points; 1,000 in flight only checks that the SDK queues what httpx's pool
+# The points of the table in docs/performance.md; 1,000 in flight only checks that the SDK queues what httpx's pool
 # cannot take.
 TABLE_CONCURRENCY: Final = (1, 10, 100)
 BURST_REQUESTS: Final = 2000
@@ -278,7 +278,7 @@ async def _burst(base_url: str, name: str, timeout: float) -> tuple[float, int]:
 
 @dataclass
 class Throughput:
-    """Every run's points and cold bursts; the rows and the README table are made from it."""
+    """Every run's points and cold bursts; the rows and the table in docs/performance.md are made from it."""
 
     settings: Settings
     runs: list[dict[int, _Point]] = field(default_factory=list)
@@ -464,7 +464,7 @@ _TITLES: Final = {
 
 
 def readme_table(result: Throughput) -> str:
-    """The README's throughput table: req/s per contender, and the two paths' ratios to raw
+    """The throughput table of docs/performance.md: req/s per contender, and the two paths' ratios to raw
     httpx per run, at 1, 10 and 100 in flight."""
     n = len(result.runs)
     runs = f" ({n} runs)" if n > 1 else ""

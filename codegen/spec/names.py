@@ -1,7 +1,7 @@
 """Python names for what the document names: resources and methods of operations, classes, modules.
 
 The rule for operations without `x-sdk-resource`/`x-sdk-method` is stated in the package
-docstring (`codegen/__init__.py`); `names()` implements it.
+docstring (`codegen/__init__.py`) and docs/codegen.md; `names()` implements it.
 """
 
 from __future__ import annotations

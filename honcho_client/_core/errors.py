@@ -25,7 +25,10 @@ Every exception the SDK raises on purpose derives from `HonchoError`::
 
 The names match the official Honcho SDK, so `except` clauses keep working after a migration.
 Messages carry the method, the path and the server's own message, never a header or the key;
-connection errors also name `scheme://host:port`, the reason and the number of attempts.
+connection errors also name `scheme://host:port`, the reason and the number of attempts. A status
+whose usual cause is the client's setup says what to check (`APIStatusError.hint`): a 401 or 403
+names `HONCHO_API_KEY` / `api_key=` and the server, and a 404 on a route the server does not have
+says that the server may not speak API 1.1.0.
 """
 
 from __future__ import annotations
@@ -223,7 +226,11 @@ def cut_response_error(
 
 
 class APIStatusError(APIError):
-    """The server answered with a 4xx or 5xx status."""
+    """The server answered with a 4xx or 5xx status.
+
+    `hint` says what to check when the status usually comes from the client's setup (the API
+    key, or a server that does not speak API 1.1.0), and is None otherwise.
+    """
 
     def __init__(self, response: httpx.Response, *, body: object | None, attempts: int = 1) -> None:
         self.response = response
@@ -239,11 +246,42 @@ class APIStatusError(APIError):
         detail = body.get("detail") if isinstance(body, dict) else None
         if isinstance(detail, str):
             self.message = detail
+        self.hint: str | None = _hint(response, detail)
 
     def __str__(self) -> str:
         suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
         where = f"{self.status_code} {_where(self.request)}"
-        return f"{where}: {self.server_message}{suffix}"
+        hint = f". {self.hint}" if self.hint else ""
+        return f"{where}: {self.server_message}{suffix}{hint}"
+
+
+# FastAPI's answer for a path no route matches; a missing app, user... names what is missing.
+_NO_ROUTE_DETAIL = "Not Found"
+
+
+def _hint(response: httpx.Response, detail: object) -> str | None:
+    """What to check for a status that usually comes from the client's setup, else None."""
+    request = response.request
+    server = origin(request)
+    if response.status_code in (401, 403):
+        if "authorization" not in request.headers:
+            return (
+                f"No API key was sent to {server}: set HONCHO_API_KEY or pass "
+                "api_key= to the client"
+            )
+        verb = "refused" if response.status_code == 401 else "does not allow this call with"
+        return (
+            f"The server at {server} {verb} the API key sent: check HONCHO_API_KEY or the "
+            "api_key= given to the client (a key scoped to an app, user, session or collection "
+            "reaches only that resource)"
+        )
+    if response.status_code == 404 and detail == _NO_ROUTE_DETAIL:
+        return (
+            f"The server at {server} has no route {_where(request)}: it may not speak Honcho "
+            "API 1.1.0, the version this SDK is for (the demo and production servers moved "
+            "to later versions); check base_url or HONCHO_BASE_URL"
+        )
+    return None
 
 
 class BadRequestError(APIStatusError):

@@ -22,6 +22,6 @@ class RequestOptions(TypedDict, total=False):
     extra_body: Mapping[str, object] | None
     """JSON properties to add to the body, or to replace in it."""
     timeout: float | httpx.Timeout | None
-    """This call's timeout, instead of the client's (see the README on timeouts)."""
+    """This call's timeout, instead of the client's (see docs/retries-and-timeouts.md)."""
     max_retries: int
     """How often this call may be retried, instead of the client's `max_retries`."""

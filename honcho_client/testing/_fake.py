@@ -395,13 +395,14 @@ class FakeHoncho:
 
     @property
     def pending_faults(self) -> tuple[PendingFault, ...]:
-        """The queued faults not used up yet, in the order they apply."""
+        """The queued faults not used up yet, in the order they apply, then the delay rules
+        (``kind="delay"``, ``remaining=None``) in the order they were set."""
         return self._faults.pending()
 
     @property
     def pending_failures(self) -> int:
-        """How many queued faults (of every kind) have not been consumed yet."""
-        return sum(fault.remaining for fault in self._faults.pending())
+        """How many requests the queued faults (of every kind) still apply to; delays not counted."""
+        return self._faults.queued_requests()
 
     def clear_faults(self) -> None:
         """Drop every queued fault and every delay rule (state and log are kept)."""
@@ -413,8 +414,10 @@ class FakeHoncho:
         Applies to the transports and the server (not to :meth:`handle`). A delay longer
         than the client's read timeout makes the request time out (in process:
         ``httpx.ReadTimeout``) although the fake still applies it, like a slow server.
-        Setting the same ``(method, path)`` filter again replaces the rule; ``seconds=0``
-        removes it. When several rules match, the most recently set wins.
+        Setting the same ``(method, path)`` filter again replaces the rule. ``seconds=0``
+        removes every rule the filter covers: ``delay(0)`` removes all delays,
+        ``delay(0, method="POST")`` those set for POST. When several rules match, the most
+        recently set wins. :attr:`pending_faults` lists the rules.
         """
         self._faults.set_delay(seconds, method, path)
 

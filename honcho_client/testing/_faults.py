@@ -1,7 +1,7 @@
 """Fault injection: queued faults (``fail_next`` and its connection-level kin) and delays.
 
 A queued fault applies to the next ``n`` matching requests, in the order the faults were
-queued. A rule's ``path`` matches the raw request path, its percent-decoded form, the route
+queued; a delay applies to every matching request until it is removed. A rule's ``path`` matches the raw request path, its percent-decoded form, the route
 template (``/v1/apps/{app_id}/users``) or an ``fnmatch`` glob (``/v1/apps/*/users``);
 ``method`` matches case-insensitively. ``None`` matches anything.
 """
@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from ._http import ConnectionFault, FakeResponse, json_response
 
-FaultKind = Literal["status", "drop", "reset", "truncate", "stall"]
+FaultKind = Literal["status", "drop", "reset", "truncate", "stall", "delay"]
 
 
 def request_matches(
@@ -34,22 +34,23 @@ def request_matches(
 
 @dataclass(frozen=True)
 class PendingFault:
-    """One queued fault, as ``FakeHoncho.pending_faults`` lists it.
+    """One queued fault or delay rule, as ``FakeHoncho.pending_faults`` lists it.
 
     Attributes:
-        kind: ``"status"`` (from ``fail_next``), ``"drop"``, ``"reset"``, ``"truncate"``
-            or ``"stall"``.
-        remaining: how many more matching requests it applies to.
+        kind: ``"status"`` (from ``fail_next``), ``"drop"``, ``"reset"``, ``"truncate"``,
+            ``"stall"``, or ``"delay"`` (from ``delay``).
+        remaining: how many more matching requests it applies to; ``None`` for a delay,
+            which applies to every matching request until it is removed.
         method, path: the filter (``None`` matches anything).
         status: the status answered (``status`` faults).
         applied: whether the request changes the state before the connection fails
             (always for ``truncate`` and ``stall``; never for ``status``).
         after_bytes: body bytes sent before the cut (``truncate``).
-        seconds: the wait before the first byte (``stall``).
+        seconds: the wait before the first byte (``stall``), or before handling (``delay``).
     """
 
     kind: FaultKind
-    remaining: int
+    remaining: int | None
     method: str | None = None
     path: str | None = None
     status: int | None = None
@@ -86,7 +87,7 @@ class _Queued:
 
     def connection_fault(self) -> ConnectionFault:
         kind = self.fault.kind
-        assert kind != "status"
+        assert kind != "status" and kind != "delay"
         return ConnectionFault(kind, self.fault.after_bytes, self.fault.seconds)
 
 
@@ -120,7 +121,7 @@ class Faults:
             self._delays.clear()
 
     def add(self, fault: PendingFault, retry_after: float | None = None, body: Any = None) -> None:
-        if fault.remaining < 1:
+        if fault.remaining is None or fault.remaining < 1:
             raise ValueError("n must be at least 1")
         if fault.kind == "status" and not 100 <= (fault.status or 0) <= 599:
             raise ValueError("status must be an HTTP status code")
@@ -136,7 +137,7 @@ class Faults:
                 fault = queued.fault
                 if not request_matches(fault.method, fault.path, method, path, template):
                     continue
-                if fault.remaining == 1:
+                if fault.remaining is None or fault.remaining == 1:
                     self._queue.remove(queued)
                 else:
                     queued.fault = replace(fault, remaining=fault.remaining - 1)
@@ -156,15 +157,36 @@ class Faults:
         return not self._delays
 
     def pending(self) -> tuple[PendingFault, ...]:
+        """The queued faults in the order they apply, then the delay rules in the order set."""
         with self._lock:
-            return tuple(q.fault for q in self._queue)
+            delays = tuple(
+                PendingFault("delay", None, d.method, d.path, applied=True, seconds=d.seconds)
+                for d in self._delays
+            )
+            return tuple(q.fault for q in self._queue) + delays
+
+    def queued_requests(self) -> int:
+        """How many requests the queued faults (not the delays) still apply to."""
+        with self._lock:
+            return sum(q.fault.remaining or 0 for q in self._queue)
 
     def set_delay(self, seconds: float, method: str | None, path: str | None) -> None:
-        """Replace the delay rule for this (method, path) filter; ``seconds <= 0`` removes it."""
+        """Set the delay rule for this (method, path) filter, replacing one set for the same
+        filter. ``seconds <= 0`` removes every rule the filter covers (``None`` covering any
+        method or path), so ``set_delay(0, None, None)`` removes them all."""
         with self._lock:
-            self._delays = [d for d in self._delays if (d.method, d.path) != (method, path)]
             if seconds > 0:
+                self._delays = [d for d in self._delays if (d.method, d.path) != (method, path)]
                 self._delays.append(_Delay(float(seconds), method, path))
+                return
+            self._delays = [
+                d
+                for d in self._delays
+                if not (
+                    (method is None or (d.method or "").upper() == method.upper())
+                    and (path is None or d.path == path)
+                )
+            ]
 
     def delay_for(self, method: str, path: str, template: str | None) -> float:
         """Seconds to wait before answering (the most recently set matching rule wins)."""

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
+
+from honcho_client._core.models import BaseModel
 
 __all__ = ["DialecticOptions"]
 
@@ -20,4 +22,4 @@ class DialecticOptions(BaseModel):
     """A question, or a list of questions, about the user."""
 
     stream: bool = False
-    """Stream the answer as server-sent events."""
+    """Stream the answer as plain text, chunk by chunk."""

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from honcho_client._core.models import BaseModel
 from honcho_client.types.validation_error import ValidationError
 
 __all__ = ["HTTPValidationError"]

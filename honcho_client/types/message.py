@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from honcho_client._core.models import BaseModel
 
 __all__ = ["Message"]
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from typing_extensions import NotRequired, TypedDict
+
+from honcho_client._core.models import BaseModel
 
 __all__ = ["MessageCreate", "MessageCreateParam"]
 

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
+
+from honcho_client._core.models import BaseModel
 
 __all__ = ["MessageGet"]
 

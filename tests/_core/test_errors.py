@@ -29,6 +29,8 @@ from honcho_client import (
     UnprocessableEntityError,
     UsageError,
 )
+from honcho_client._core.errors import status_error
+from honcho_client.testing import FakeHoncho
 
 BASE_URL = "http://honcho.test"
 CREATE_PATH = "/v1/apps/app_id/users/user_id/metamessages"
@@ -96,7 +98,8 @@ def test_status_maps_to_class(status: int, cls: type[APIStatusError], client: Ho
     assert error.response.status_code == status
     assert error.body == {"detail": "the server's words"}
     assert error.message == "the server's words"
-    assert str(error) == f"{status} POST {CREATE_PATH}: the server's words"
+    hint = f". {error.hint}" if status in (401, 403) else ""
+    assert str(error) == f"{status} POST {CREATE_PATH}: the server's words{hint}"
 
 
 def test_422_list_form_has_typed_errors(client: Honcho) -> None:
@@ -236,3 +239,67 @@ def test_odd_422_bodies_are_reported(body: object, message: str, client: Honcho)
             _create(client)
     assert str(caught.value) == f"422 POST {CREATE_PATH}: {message}"
     assert caught.value.body == body
+
+
+def test_a_401_or_403_says_which_key_to_check_and_where() -> None:
+    fake = FakeHoncho(require_auth=True, api_keys=["right-key"])
+    with fake.serve() as server:
+        without_key = Honcho(base_url=server.url, api_key=None, max_retries=0)
+        with pytest.raises(AuthenticationError) as caught:
+            without_key.apps.create(name="demo")
+        origin = server.url.rstrip("/")
+        assert caught.value.hint == (
+            f"No API key was sent to {origin}: set HONCHO_API_KEY or pass api_key= to the client"
+        )
+        assert str(caught.value).endswith(caught.value.hint)
+        wrong_key = Honcho(base_url=server.url, api_key="wrong-key", max_retries=0)
+        with pytest.raises(AuthenticationError) as caught:
+            wrong_key.apps.create(name="demo")
+        assert caught.value.hint is not None
+        assert f"The server at {origin} refused the API key sent" in str(caught.value)
+        assert "HONCHO_API_KEY" in str(caught.value) and "api_key=" in str(caught.value)
+        assert "wrong-key" not in str(caught.value)
+        assert Honcho(base_url=server.url, api_key="right-key").apps.create(name="ok").name == "ok"
+
+
+def test_a_403_with_a_key_says_the_key_does_not_allow_the_call() -> None:
+    request = httpx.Request(
+        "GET", "https://api.example:8443/v1/apps/a", headers={"Authorization": "Bearer k"}
+    )
+    response = httpx.Response(403, json={"detail": "Forbidden"}, request=request)
+    error = status_error(response)
+    assert isinstance(error, PermissionDeniedError)
+    assert error.hint is not None
+    assert error.hint.startswith(
+        "The server at https://api.example:8443 does not allow this call with the API key sent"
+    )
+
+
+def test_a_404_on_a_route_the_server_lacks_says_it_may_not_speak_the_api() -> None:
+    fake = FakeHoncho()
+    with fake.serve() as server:
+        # A base_url one level off: every route is unknown to the server.
+        client = Honcho(base_url=f"{server.url}/api", max_retries=0)
+        with pytest.raises(NotFoundError) as caught:
+            client.apps.create(name="demo")
+        error = caught.value
+        assert error.message == "Not Found"
+        assert error.hint is not None
+        assert "has no route POST /api/v1/apps" in error.hint
+        assert "may not speak Honcho API 1.1.0" in str(error)
+        assert "HONCHO_BASE_URL" in str(error)
+        # A missing resource on a route the server has is an ordinary 404, with no hint.
+        right = Honcho(base_url=server.url, max_retries=0)
+        with pytest.raises(NotFoundError) as caught:
+            right.apps.get(app_id="no-such-app")
+        assert caught.value.hint is None
+        assert "1.1.0" not in str(caught.value)
+
+
+def test_other_statuses_have_no_hint(client: Honcho) -> None:
+    with respx.mock(base_url=BASE_URL) as router:
+        router.post(CREATE_PATH).respond(409, json={"detail": "Not Found"})
+        with pytest.raises(ConflictError) as caught:
+            _create(client)
+    assert caught.value.hint is None
+    assert str(caught.value) == f"409 POST {CREATE_PATH}: Not Found"

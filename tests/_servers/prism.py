@@ -4,7 +4,7 @@
 (no ``--dynamic``) in its own process group, waits until it answers HTTP, exposes ``.url``
 and kills the whole process group on exit. Install Prism with ``npm ci --prefix tests/prism``.
 
-How Prism 5.16 behaves with the Honcho spec (checked by hand against the 1.1.0 reference):
+How Prism 5.14 behaves with the Honcho spec (checked by hand against the 1.1.0 reference):
 
 * Valid request -> the first documented 2xx response, with a body built *statically* from the
   schema: every string is ``"string"``, date-times ``"2019-08-24T14:15:22Z"``, booleans

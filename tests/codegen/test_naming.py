@@ -1,4 +1,4 @@
-"""The naming rule for operations without x-sdk names (stated in codegen's docstring and README)."""
+"""The naming rule for operations without x-sdk names (stated in codegen's docstring and docs/codegen.md)."""
 
 from __future__ import annotations
 

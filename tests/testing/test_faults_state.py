@@ -101,6 +101,34 @@ def test_delay_beyond_the_read_timeout_times_out(http: httpx.Client, fake: FakeH
     assert time.perf_counter() - started < 0.5
 
 
+def test_delay_zero_removes_the_delays_its_filter_covers(fake: FakeHoncho) -> None:
+    fake.delay(5, method="POST", path="/v1/apps/list")
+    fake.delay(5, method="GET")
+    fake.delay(2)
+    assert fake.pending_faults == (
+        PendingFault("delay", None, "POST", "/v1/apps/list", applied=True, seconds=5),
+        PendingFault("delay", None, "GET", applied=True, seconds=5),
+        PendingFault("delay", None, applied=True, seconds=2),
+    )
+    assert fake.pending_failures == 0  # a delay is not a failure
+    fake.delay(0, method="post")
+    assert [(f.method, f.path) for f in fake.pending_faults] == [("GET", None), (None, None)]
+    fake.delay(0)
+    assert fake.pending_faults == ()
+    with httpx.Client(transport=fake.transport(), base_url="http://honcho.test") as http:
+        assert http.post("/v1/apps/list", timeout=1).status_code == 200  # no delay left
+
+
+def test_pending_faults_lists_queued_faults_before_delays(fake: FakeHoncho) -> None:
+    fake.delay(1.5, path="/v1/apps/*")
+    fake.fail_next(2, status=500)
+    assert [(f.kind, f.remaining, f.seconds) for f in fake.pending_faults] == [
+        ("status", 2, 0.0),
+        ("delay", None, 1.5),
+    ]
+    assert fake.pending_failures == 2
+
+
 def test_requests_are_recorded(http: httpx.Client, world: World, fake: FakeHoncho) -> None:
     assert fake.requests == [
         ("POST", "/v1/apps"),

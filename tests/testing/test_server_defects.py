@@ -18,7 +18,7 @@ import pytest
 
 from honcho_client.testing import SERVER_DEFECTS, FakeHoncho, FakeResponse
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+DOCS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "testing.md"
 CRASH = (500, {"detail": "An unexpected error occurred"})
 
 
@@ -254,10 +254,10 @@ def test_each_defect_can_be_chosen_alone(case: Case) -> None:
     assert case.intended(_run(others, case))
 
 
-def test_every_defect_has_a_case_and_a_row_in_the_readme() -> None:
+def test_every_defect_has_a_case_and_a_row_in_the_docs() -> None:
     assert {case.defect for case in CASES} == set(SERVER_DEFECTS)
-    readme = README.read_text(encoding="utf-8")
-    section = readme.split("### The real server's defects", 1)[1].split("\n## ", 1)[0]
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    section = page.split("## The real server's defects", 1)[1].split("\n## ", 1)[0]
     rows = set(re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE))
     assert rows == set(SERVER_DEFECTS)
     for defect in SERVER_DEFECTS.values():

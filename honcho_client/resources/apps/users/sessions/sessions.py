@@ -286,7 +286,7 @@ class Sessions(Resource[C, W]):
     ) -> Call[DialecticResponse]:
         """Ask about the user.
 
-        Puts one or more questions to Honcho's dialectic agent, which answers them from what it has learned about this user. With `stream` set, the answer arrives as a server-sent event stream rather than a single JSON object.
+        Puts one or more questions to Honcho's dialectic agent, which answers them from what it has learned about this user. With `stream` set, the answer arrives as plain text, in chunks as it is written, rather than as a single JSON object (the content type says `text/event-stream`, but the text carries no Server-Sent Events framing).
 
         ``POST /v1/apps/{app_id}/users/{user_id}/sessions/{session_id}/chat``
 
@@ -295,7 +295,7 @@ class Sessions(Resource[C, W]):
             app_id: The app that owns the resource.
             user_id: The user that owns the resource.
             queries: A question, or a list of questions, about the user.
-            stream: Stream the answer as server-sent events. Server default: `false`.
+            stream: Stream the answer as plain text, chunk by chunk. Server default: `false`.
         """
         return Call(
             _CHAT,
