@@ -54,12 +54,19 @@ from .._core.retry import RetryPolicy, is_retryable_error, is_retryable_status
 from .._core.sentinels import Omit, omit
 from .._core.validation import check_call
 from .._http.cookies import use_set_cookie_jar
-from .._http.pool import finish_interrupted_close, pool_limits, recycle_stranded
+from .._http.pool import (
+    close_after_error,
+    finish_interrupted_close,
+    interrupt,
+    pool_limits,
+    recycle_stranded,
+)
 from .._version import __version__
 from ..resources._root import HonchoResources
 from .async_pages import AsyncPage
 from .async_response import AsyncAPIResponse
 from .async_streams import AsyncChatStream, AsyncEventStream
+from .forks import renew_after_fork
 from .permits import AsyncPermits, AsyncPermitStream
 from .resource import Async, Parsed, Resource
 
@@ -154,6 +161,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         )
         # The only bound on calls in flight (_concurrency says why it is not the pool's).
         self._limiter = AsyncPermits(self.max_concurrency)
+        renew_after_fork(self._http, self._limiter)
         # The client is the root of its resource tree (`client.apps`, `client.with_raw_response`).
         self._client, self._io, self._view = self, Async, Parsed
         self._retry = RetryPolicy()
@@ -213,9 +221,10 @@ class AsyncBaseClient(Resource[Async, Parsed]):
 
     async def close(self) -> None:
         """Close the connection pool (unless it was given by the caller or shared). A call on a
-        closed client raises ClientClosedError."""
+        closed client raises ClientClosedError, and so do the calls in flight on its pool."""
         self._closed = True
         if self._owns_http:
+            interrupt(self._http)
             await self._http.aclose()
 
     async def __aenter__(self) -> Self:
@@ -297,10 +306,10 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         attempt early (an error, a cancellation) gives the permit back and clears the pool of
         connections a cancellation stranded.
         """
-        self._check_open()
         pool_timeout = request.extensions.get("timeout", {}).get("pool")
         attempt = 0
         while True:
+            self._check_open()
             attempt += 1
             started = time.perf_counter()
             permit = await self._limiter.acquire(pool_timeout)
@@ -315,22 +324,26 @@ class AsyncBaseClient(Resource[Async, Parsed]):
             body_error: httpx.HTTPError | None = None
             try:
                 response = await self._http.send(request, stream=True)
+                close_after_error(response)
                 if not stream or not response.is_success:
                     response, body_error = await self._read_body(response, op, attempt)
             except httpx.HTTPError as error:
                 permit.release()
                 recycle_stranded(self._http)
+                self._check_open()  # the pool was closed under the call
                 if attempt > retries or not is_retryable_error(error, op.safe):
                     raise APIConnectionError.from_httpx(error, request, attempts=attempt) from error
                 await self._wait(request, attempt, retries, None, type(error).__name__)
                 continue
             except HonchoError:
                 permit.release()
+                self._check_open()
                 raise
             except Exception as error:
                 # Anything else from the HTTP library or a custom transport: still no response.
                 permit.release()
                 recycle_stranded(self._http)
+                self._check_open()
                 raise APIConnectionError(
                     request, reason=f"{type(error).__name__}: {error}", attempts=attempt
                 ) from error

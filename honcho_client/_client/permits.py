@@ -33,6 +33,10 @@ class AsyncPermits:
     def in_use(self) -> int:
         return self.limit - self._free
 
+    def reset(self) -> None:
+        """All permits free, no loop bound: in a child process after fork()."""
+        self.__init__(self.limit)  # type: ignore[misc]  # re-run on the same object on purpose
+
     async def acquire(self, timeout: float | None) -> AsyncPermit | None:
         """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
         runner = running()
@@ -122,6 +126,10 @@ class Permits:
     @property
     def in_use(self) -> int:
         return self.limit - self._free
+
+    def reset(self) -> None:
+        """All permits free, a fresh lock: in a child process after fork()."""
+        self.__init__(self.limit)  # type: ignore[misc]  # re-run on the same object on purpose
 
     def acquire(self, timeout: float | None) -> Permit | None:
         """A permit, or None when none was free within `timeout` seconds (None: wait on)."""

@@ -50,9 +50,16 @@ from .._core.retry import RetryPolicy, is_retryable_error, is_retryable_status
 from .._core.sentinels import Omit, omit
 from .._core.validation import check_call
 from .._http.cookies import use_set_cookie_jar
-from .._http.pool import finish_interrupted_close, pool_limits, recycle_stranded
+from .._http.pool import (
+    close_after_error,
+    finish_interrupted_close,
+    interrupt,
+    pool_limits,
+    recycle_stranded,
+)
 from .._version import __version__
 from ..resources._root import HonchoResources
+from .forks import renew_after_fork
 from .permits import Permits, PermitStream
 from .resource import Parsed, Resource, Sync
 from .sync_pages import SyncPage
@@ -150,6 +157,7 @@ class BaseClient(Resource[Sync, Parsed]):
         )
         # The only bound on calls in flight (_concurrency says why it is not the pool's).
         self._limiter = Permits(self.max_concurrency)
+        renew_after_fork(self._http, self._limiter)
         # The client is the root of its resource tree (`client.apps`, `client.with_raw_response`).
         self._client, self._io, self._view = self, Sync, Parsed
         self._retry = RetryPolicy()
@@ -209,9 +217,10 @@ class BaseClient(Resource[Sync, Parsed]):
 
     def close(self) -> None:
         """Close the connection pool (unless it was given by the caller or shared). A call on a
-        closed client raises ClientClosedError."""
+        closed client raises ClientClosedError, and so do the calls in flight on its pool."""
         self._closed = True
         if self._owns_http:
+            interrupt(self._http)
             self._http.close()
 
     def __enter__(self) -> Self:
@@ -293,10 +302,10 @@ class BaseClient(Resource[Sync, Parsed]):
         attempt early (an error, a cancellation) gives the permit back and clears the pool of
         connections a cancellation stranded.
         """
-        self._check_open()
         pool_timeout = request.extensions.get("timeout", {}).get("pool")
         attempt = 0
         while True:
+            self._check_open()
             attempt += 1
             started = time.perf_counter()
             permit = self._limiter.acquire(pool_timeout)
@@ -311,22 +320,26 @@ class BaseClient(Resource[Sync, Parsed]):
             body_error: httpx.HTTPError | None = None
             try:
                 response = self._http.send(request, stream=True)
+                close_after_error(response)
                 if not stream or not response.is_success:
                     response, body_error = self._read_body(response, op, attempt)
             except httpx.HTTPError as error:
                 permit.release()
                 recycle_stranded(self._http)
+                self._check_open()  # the pool was closed under the call
                 if attempt > retries or not is_retryable_error(error, op.safe):
                     raise APIConnectionError.from_httpx(error, request, attempts=attempt) from error
                 self._wait(request, attempt, retries, None, type(error).__name__)
                 continue
             except HonchoError:
                 permit.release()
+                self._check_open()
                 raise
             except Exception as error:
                 # Anything else from the HTTP library or a custom transport: still no response.
                 permit.release()
                 recycle_stranded(self._http)
+                self._check_open()
                 raise APIConnectionError(
                     request, reason=f"{type(error).__name__}: {error}", attempts=attempt
                 ) from error

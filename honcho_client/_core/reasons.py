@@ -47,9 +47,10 @@ def describe(error: BaseException, request: httpx.Request | None = None) -> str:
                 f"name resolution failed for {host!r} ({cause.strerror or cause}; check base_url)"
             )
         if isinstance(cause, ssl.SSLCertVerificationError):
-            return f"TLS certificate not accepted ({cause.verify_message or cause})"
+            return f"TLS certificate not accepted ({_ssl_detail(causes, 'verify_message')})"
         if isinstance(cause, ssl.SSLError):
-            return f"TLS handshake failed ({cause.reason or cause}; is the server speaking TLS?)"
+            detail = _ssl_detail(causes, "reason")
+            return f"TLS handshake failed ({detail}; is the server speaking TLS?)"
         if isinstance(cause, ConnectionResetError):
             return "connection reset by the server"
         if isinstance(cause, BrokenPipeError):
@@ -102,6 +103,16 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
             if isinstance(members, tuple):
                 pending.extend(m for m in members if isinstance(m, BaseException))
             current = current.__cause__ or current.__context__
+
+
+def _ssl_detail(causes: list[BaseException], name: str) -> str:
+    """The `verify_message` or `reason` the ssl module set; aiohttp's errors derive from the ssl
+    ones without setting them, and wrap the ssl module's error as their cause."""
+    for cause in causes:
+        value = getattr(cause, name, None)
+        if value:
+            return str(value)
+    return _first_text([c for c in causes if isinstance(c, ssl.SSLError)])
 
 
 def _first_text(causes: list[BaseException]) -> str:

@@ -5,7 +5,9 @@ redone so that, seen from httpx, it behaves like httpx's own transport: the same
 for the same failures, no cookie jar, automatic headers, hidden retry or URL re-quoting of
 aiohttp's own, and httpx's timeouts. docs/internals.md lists the rules. Sets aiohttp's private
 `ClientSession._retry_connection` (tested with aiohttp 3.11.0 and 3.14.5; ignored where absent,
-as in aiohttp 3.10, which then sends a GET twice by itself: hence the floor 3.11).
+as in aiohttp 3.10, which then sends a GET twice by itself: hence the floor 3.11). Closes the
+connection of a 5xx through aiohttp's `ResponseHandler.force_close()`/`close()` and, after
+fork(), leaves the parent's pool behind with `ClientSession.detach()` (same versions).
 """
 
 from __future__ import annotations
@@ -123,6 +125,24 @@ class _ResponseBody(httpx.AsyncByteStream):
             response.close()  # abandoned mid-body: the connection cannot be reused
 
 
+class _Response(aiohttp.ClientResponse):
+    """aiohttp's response, whose connection is not reused after a 5xx (the server may close it
+    after an error without saying `Connection: close`, as uvicorn does)."""
+
+    async def start(self, connection: Any) -> aiohttp.ClientResponse:
+        protocol = connection.protocol
+        await super().start(connection)
+        if self.status >= 500 and protocol is not None:
+            protocol.force_close()  # closed when the response releases it
+            if self.connection is None:  # a short body was read whole and already released
+                protocol.close()  # the pool drops a closed connection when it is next asked
+        return self
+
+
+# Sessions left behind in a child process after fork(), kept so nothing finalizes them there.
+_INHERITED: list[object] = []
+
+
 class AioHttpTransport(AiohttpTransport):
     """httpx transport over an aiohttp session, made on first use inside the running loop."""
 
@@ -147,6 +167,7 @@ class AioHttpTransport(AiohttpTransport):
             max_line_size=_MAX_LINE,
             max_field_size=_MAX_LINE,
             timeout=aiohttp.ClientTimeout(total=None),
+            response_class=_Response,
         )
         # aiohttp sends GET/PUT/DELETE a second time, unasked, when a connection drops; the
         # SDK's retry policy must be the only one deciding (and counting) attempts.
@@ -211,6 +232,14 @@ class AioHttpTransport(AiohttpTransport):
             request=request,
             extensions=extensions,
         )
+
+    def forget_connections(self) -> None:
+        """In a child process after fork(): leave the parent's connections alone, unclosed
+        (closing them could end the parent's TLS sessions); the next request opens its own."""
+        session, self._session = self._session, None
+        if session is not None:
+            _INHERITED.append(session.connector)
+            session.detach()
 
     async def aclose(self) -> None:
         session, self._session = self._session, None

@@ -1,16 +1,20 @@
 """Removing connections that a cancellation stranded in httpcore's pool (encode/httpcore#1093),
-and finishing a response close that a cancellation cut short. docs/internals.md says why.
+finishing a response close that a cancellation cut short, not reusing a connection after a 5xx,
+interrupting calls in flight on close(), and forgetting a parent's connections after fork().
+docs/internals.md says why.
 
 Reads httpx's `Client._transport`/`_mounts` and httpcore's pool, connection and stream internals
 (`_connections`, `_requests`, `_optional_thread_lock`, `_assign_requests_to_connections`,
 `_connection`, `_connect_failed`, `_state`, `_request_count`, `_pool_request`, `_pool`, `_closed`,
-`_stream`, `_httpcore_stream`); tested with httpx 0.27.0 to 0.29.0, httpcore 1.0.6 and 1.0.9. On
+`_stream`, `_httpcore_stream`, `connection`, `_network_stream`, `_h11_state`) and h11's
+`Connection._cstate.process_keep_alive_disabled` (h11 0.14 and 0.16); tested with httpx 0.27.0 to 0.29.0, httpcore 1.0.6 and 1.0.9. On
 a transport that is not httpcore's, or internals that differ, every function here does nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import socket
 from collections.abc import Iterator
 from typing import Any
 
@@ -96,12 +100,16 @@ def _pool_stream(stream: object) -> object | None:
     return None
 
 
-def _pools(http: httpx.Client | httpx.AsyncClient) -> Iterator[object]:
+def _transports(http: httpx.Client | httpx.AsyncClient) -> list[object]:
     transports = [getattr(http, "_transport", None)]
     mounts = getattr(http, "_mounts", None)
     if isinstance(mounts, dict):
         transports.extend(mounts.values())
-    for transport in transports:
+    return [t for t in transports if t is not None]
+
+
+def _pools(http: httpx.Client | httpx.AsyncClient) -> Iterator[object]:
+    for transport in _transports(http):
         pool = getattr(transport, "_pool", None)
         if pool is not None:
             yield pool
@@ -125,3 +133,58 @@ def _close(http: httpx.Client | httpx.AsyncClient, connection: Any) -> None:
             connection.close()
     else:
         close_in_background(connection)
+
+
+def close_after_error(response: httpx.Response) -> None:
+    """After a 5xx, close the connection once the response is read instead of pooling it.
+
+    A server may close after an error without saying `Connection: close` (uvicorn does); the
+    next request sent on that connection then fails. Marking the exchange as not keep-alive,
+    as h11 itself does on `Connection: close`, makes httpcore close the connection when the
+    response ends, with no window in which another request can take it."""
+    if response.status_code < 500:
+        return
+    state = getattr(getattr(_connection_of(response), "_h11_state", None), "_cstate", None)
+    disable = getattr(state, "process_keep_alive_disabled", None)
+    if callable(disable):
+        with contextlib.suppress(Exception):
+            disable()
+
+
+def interrupt(http: httpx.Client | httpx.AsyncClient) -> None:
+    """Shut down the sockets of a sync pool's connections, so that calls blocked reading them
+    in other threads return at once (closing a socket does not wake a thread blocked on it)."""
+    if not isinstance(http, httpx.Client):
+        return
+    for pool in _pools(http):
+        for connection in list(getattr(pool, "_connections", None) or ()):
+            stream = getattr(getattr(connection, "_connection", None), "_network_stream", None)
+            sock = getattr(stream, "get_extra_info", lambda _: None)("socket")
+            if isinstance(sock, socket.socket):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+def forget_connections(http: httpx.Client | httpx.AsyncClient) -> None:
+    """In a child process after fork(): drop, unclosed, the connections inherited from the
+    parent (closing them could end the parent's TLS sessions), and take a fresh pool lock (a
+    parent thread may have held it at the fork). New requests open connections of their own."""
+    for pool in _pools(http):
+        if isinstance(getattr(pool, "_connections", None), list):
+            pool._connections = []  # type: ignore[attr-defined]  # httpcore's, checked above
+        if isinstance(getattr(pool, "_requests", None), list):
+            pool._requests = []  # type: ignore[attr-defined]  # httpcore's, checked above
+        lock: Any = getattr(pool, "_optional_thread_lock", None)
+        if lock is not None:
+            with contextlib.suppress(Exception):
+                pool._optional_thread_lock = type(lock)()  # type: ignore[attr-defined]  # as above
+    for transport in _transports(http):
+        after_fork = getattr(transport, "forget_connections", None)
+        if callable(after_fork):
+            after_fork()
+
+
+def _connection_of(response: httpx.Response) -> object | None:
+    """httpcore's HTTP/1.1 (or HTTP/2) connection that `response` came on, if known."""
+    pool_request = getattr(_pool_stream(response.stream), "_pool_request", None)
+    return getattr(getattr(pool_request, "connection", None), "_connection", None)

@@ -119,6 +119,9 @@ class Respond(RequestAction):
     status: int
     headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
+    close_after: float | None = None
+    """Close the connection this long after answering, without having said `Connection: close`
+    (as uvicorn does after a 500); None keeps it open."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,7 @@ class Fault:
         headers: HeadersArg = None,
         retry_after: float | str | None = None,
         retry_after_ms: float | None = None,
+        close_after: float | None = None,
     ) -> Respond:
         """An ordinary response.
 
@@ -309,7 +313,7 @@ class Fault:
             pairs.append(("Retry-After", value))
         if retry_after_ms is not None:
             pairs.append(("retry-after-ms", _number(retry_after_ms)))
-        return Respond(code, (*pairs, *_header_pairs(headers)), payload)
+        return Respond(code, (*pairs, *_header_pairs(headers)), payload, close_after)
 
     @staticmethod
     def validation_error(
@@ -910,6 +914,9 @@ class FaultServer:
     ) -> _After:
         if isinstance(action, Respond):
             self._send_response(sock, request.method, action)
+            if action.close_after is not None:
+                self._stop.wait(action.close_after)
+                return _After.CLOSE
             closing = any(
                 name.lower() == "connection" and "close" in value.lower()
                 for name, value in action.headers

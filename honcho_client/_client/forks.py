@@ -1,0 +1,38 @@
+"""Clients used before `os.fork()` keep working in the child, on connections of its own.
+
+At a fork the child inherits the parent's pooled sockets: a request the child sent on one could
+read the answer meant for the parent (or a sibling). Right after the fork, in the child, every
+pool registered here forgets the connections it holds (without closing them: that is the
+parent's business) and every set of permits starts afresh, as no call of the parent's is in
+flight in the child. Where `os.register_at_fork` does not exist (Windows), there is no fork.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from typing import Any
+
+import httpx
+
+from .._http.pool import forget_connections
+
+_pools: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
+_permits: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def renew_after_fork(http: httpx.Client | httpx.AsyncClient, permits: Any) -> None:
+    """In a child forked after this call, forget `http`'s connections and reset `permits`."""
+    _pools.add(http)
+    _permits.add(permits)
+
+
+def _in_child() -> None:
+    for http in list(_pools):
+        forget_connections(http)
+    for permits in list(_permits):
+        permits.reset()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_in_child)

@@ -1,0 +1,147 @@
+"""A server error never breaks the next call: after a 5xx (or `Connection: close`) the
+connection is not reused, on every path, over real sockets.
+
+The fault server answers the chat with a 500 and closes the connection 50 ms later without
+having said `Connection: close`, as uvicorn does. A create sent on that connection in the
+meantime would be lost with "connection reset by the server"; it must go out on a fresh one.
+Also live against the real server (REAL_HONCHO), where `chat(queries=[])` is answered 500.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from typing import Any
+
+import pytest
+from _bodies import CHAT, CREATE, METAMESSAGE
+from _clients import AsyncHonchoFactory
+from _servers.faults import Fault, FaultServer
+
+from honcho_client import AsyncHoncho, Honcho, InternalServerError
+
+ROUNDS = 20
+
+
+@pytest.fixture
+def closing_500(fault_server: FaultServer) -> FaultServer:
+    fault_server.route("POST", CHAT, Fault.status(500, close_after=0.05))
+    fault_server.route("POST", CREATE, json_body=METAMESSAGE)
+    return fault_server
+
+
+def _chat(client: Any, queries: Any = "q") -> Any:
+    return client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries=queries)
+
+
+def _create(client: Any, content: str = "c") -> Any:
+    return client.apps.users.metamessages.create(
+        user_id="u", app_id="a", metamessage_type="x", content=content
+    )
+
+
+def _check(server: FaultServer) -> None:
+    assert server.count("POST", CHAT) == ROUNDS
+    assert server.count("POST", CREATE) == ROUNDS  # each create stored once
+    chats = [r.connection_id for r in server.requests if r.path == CHAT]
+    creates = [r.connection_id for r in server.requests if r.path == CREATE]
+    assert all(a != b for a, b in zip(chats, creates, strict=True))  # not on the 500's connection
+
+
+def test_create_after_a_closing_500_sync(closing_500: FaultServer) -> None:
+    with Honcho(base_url=closing_500.url, max_retries=0) as client:
+        for _ in range(ROUNDS):
+            with pytest.raises(InternalServerError):
+                _chat(client)
+            assert _create(client).id == "m1"
+    _check(closing_500)
+
+
+async def test_create_after_a_closing_500_async(
+    closing_500: FaultServer, async_honcho: AsyncHonchoFactory
+) -> None:
+    async with async_honcho(base_url=closing_500.url, max_retries=0) as client:
+        for _ in range(ROUNDS):
+            with pytest.raises(InternalServerError):
+                await _chat(client)
+            assert (await _create(client)).id == "m1"
+    _check(closing_500)
+
+
+def test_connection_close_is_honoured(fault_server: FaultServer) -> None:
+    fault_server.route(
+        "POST", CHAT, Fault.status(200, json_body={"content": "x"}, headers={"Connection": "close"})
+    )
+    fault_server.route("POST", CREATE, json_body=METAMESSAGE)
+    with Honcho(base_url=fault_server.url, max_retries=0) as client:
+        for _ in range(3):
+            _chat(client)
+            _create(client)
+    assert fault_server.connections_accepted == 4  # each chat closes the one it went on
+
+
+# Live: the real server closes after its 500s ------------------------------------------------
+
+REAL = os.environ.get("REAL_HONCHO")
+live = pytest.mark.skipif(not REAL, reason="set REAL_HONCHO to run against the real server")
+
+
+def _live_ids(client: Honcho) -> tuple[str, str, str]:
+    app = client.apps.create(name=f"reuse-{uuid.uuid4().hex[:12]}")
+    user = client.apps.users.create(app_id=app.id, name="u")
+    session = client.apps.users.sessions.create(user_id=user.id, app_id=app.id)
+    return app.id, user.id, session.id
+
+
+@live
+@pytest.mark.parametrize("path", ["sync", "async", "fast"])
+def test_live_create_after_chat_500(path: str) -> None:
+    import asyncio
+
+    with Honcho(base_url=REAL, max_retries=0) as setup:
+        app_id, user_id, session_id = _live_ids(setup)
+    chat = dict(session_id=session_id, app_id=app_id, user_id=user_id, queries=[])
+    failures: list[str] = []
+
+    def message(i: int) -> dict[str, Any]:
+        return dict(
+            session_id=session_id, app_id=app_id, user_id=user_id, content=f"m{i}", is_user=True
+        )
+
+    if path == "sync":
+        with Honcho(base_url=REAL, max_retries=0) as client:
+            for i in range(ROUNDS):
+                with pytest.raises(InternalServerError):
+                    client.apps.users.sessions.chat(**chat)
+                try:
+                    client.apps.users.sessions.messages.create(**message(i))
+                except Exception as error:  # counted, reported below
+                    failures.append(str(error))
+    else:
+
+        async def run() -> None:
+            from honcho_client import DefaultAioHttpClient
+
+            http = DefaultAioHttpClient() if path == "fast" else None
+            async with AsyncHoncho(base_url=REAL, max_retries=0, http_client=http) as client:
+                for i in range(ROUNDS):
+                    with pytest.raises(InternalServerError):
+                        await client.apps.users.sessions.chat(**chat)
+                    try:
+                        await client.apps.users.sessions.messages.create(**message(i))
+                    except Exception as error:  # counted, reported below
+                        failures.append(str(error))
+            if http is not None:
+                await http.aclose()
+
+        asyncio.run(run())
+    with Honcho(base_url=REAL) as client:
+        stored = [
+            m.content
+            for m in client.apps.users.sessions.messages.list(
+                session_id, app_id=app_id, user_id=user_id, size=100
+            ).items
+        ]
+    print(f"{path}: {ROUNDS - len(failures)}/{ROUNDS} creates succeeded, {len(stored)} stored")
+    assert failures == []
+    assert sorted(stored) == sorted(f"m{i}" for i in range(ROUNDS))
