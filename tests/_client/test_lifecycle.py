@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import time
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from honcho_client import (
     AsyncChatStream,
     AsyncHoncho,
     ChatStream,
+    ClientClosedError,
     Honcho,
     StreamConsumedError,
 )
@@ -199,3 +201,64 @@ async def test_reading_a_stream_again_raises_stream_consumed_async(
             assert b"".join([chunk async for chunk in response.iter_bytes()])
             with pytest.raises(StreamConsumedError, match="read once"):
                 [chunk async for chunk in response.iter_text()]
+
+
+# close() with calls in flight -----------------------------------------------------------------
+
+IN_FLIGHT_ASYNC, IN_FLIGHT_SYNC = 50, 8
+# A bound on the behaviour, not a speed target: the calls end when close() cuts their sockets,
+# where before they waited for the server (here 60 s).
+PROMPT_SECONDS = 1.0
+
+
+@needs_proc
+async def test_close_ends_async_calls_in_flight_with_client_closed(
+    fault_server: FaultServer, async_honcho: AsyncHonchoFactory
+) -> None:
+    fault_server.route("POST", APPS_LIST, Fault.read_hang(60))
+    baseline = _sockets.baseline()
+    async with async_honcho(base_url=fault_server.url, max_retries=0) as client:
+        calls = [asyncio.ensure_future(client.apps.list()) for _ in range(IN_FLIGHT_ASYNC)]
+        await asyncio.to_thread(fault_server.wait_for_requests, IN_FLIGHT_ASYNC, 10.0)
+        started = time.monotonic()
+        await client.close()
+        if client._http is not None and not client._owns_http:
+            await client._http.aclose()  # the fast path: the caller closes its own pool
+        results = await asyncio.wait_for(
+            asyncio.gather(*calls, return_exceptions=True), PROMPT_SECONDS * 5
+        )
+        took = time.monotonic() - started
+    assert [type(r) for r in results] == [ClientClosedError] * IN_FLIGHT_ASYNC, results[:3]
+    assert took < PROMPT_SECONDS, took
+    assert await _sockets.settle_async(baseline) == baseline
+
+
+@needs_proc
+def test_close_ends_sync_calls_in_flight_in_other_threads_with_client_closed(
+    fault_server: FaultServer,
+) -> None:
+    fault_server.route("POST", APPS_LIST, Fault.read_hang(60))
+    baseline = _sockets.baseline()
+    ended: list[tuple[float, BaseException | None]] = []
+
+    def call(client: Honcho) -> None:
+        try:
+            client.apps.list()
+        except BaseException as error:
+            ended.append((time.monotonic(), error))
+        else:
+            ended.append((time.monotonic(), None))
+
+    client = Honcho(base_url=fault_server.url, max_retries=0)
+    threads = [threading.Thread(target=call, args=(client,)) for _ in range(IN_FLIGHT_SYNC)]
+    for thread in threads:
+        thread.start()
+    fault_server.wait_for_requests(IN_FLIGHT_SYNC, 10.0)
+    started = time.monotonic()
+    client.close()
+    for thread in threads:
+        thread.join(PROMPT_SECONDS * 5)
+    assert [type(e) for _, e in ended] == [ClientClosedError] * IN_FLIGHT_SYNC, ended[:3]
+    assert max(t for t, _ in ended) - started < PROMPT_SECONDS
+    assert "server" not in str(ended[0][1]) or "closed" in str(ended[0][1])
+    assert _sockets.settle(baseline) == baseline
