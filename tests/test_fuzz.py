@@ -7,25 +7,34 @@ iterating a list over its pages) and an answer for its route: random statuses wi
 or null; truncated, invalid or strange JSON), wrong content types, huge bodies, bodies cut short,
 chunked bodies cut mid-chunk, and connections reset or broken while the headers arrive. The
 same seed gives the same cases, and a failure names each case that broke the rule (its number,
-operation, way of calling and the server's answer).
+operation, way of calling and the server's answer). It runs on the three paths (sync, async,
+and async over aiohttp), and so do TLS failures: an untrusted certificate, a certificate for
+another name, a plain-HTTP server, a handshake broken off.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import itertools
 import json
 import random
+import ssl
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
+import trustme
 from _clients import AsyncHonchoFactory
 from _servers.faults import Fault, FaultServer, RequestAction
+from _servers.tls import RawTcpServer, TlsServer
 from _spec_samples import OperationCase, operations
 
+import honcho_client
 from honcho_client import (
     AsyncChatStream,
     AsyncHoncho,
@@ -386,3 +395,92 @@ def test_the_plan_is_the_same_for_a_seed(seed: int) -> None:
     first, second = _plan(seed), _plan(seed)
     assert [str(c) for c in first] == [str(c) for c in second]
     assert len(first) == CASES and len({c.operation.id for c in first}) == len(OPERATIONS)
+
+
+# TLS faults, on every path -------------------------------------------------------------------
+
+TLS_FAULTS = ["untrusted certificate", "wrong host name", "plain HTTP", "handshake reset"]
+TLS_REASONS = {
+    "untrusted certificate": "TLS certificate not accepted",
+    "wrong host name": "TLS certificate not accepted",
+    "plain HTTP": "TLS handshake failed",
+}
+PATHS = ["sync", "async", "fast"]
+
+
+@contextmanager
+def _tls_endpoint(fault: str) -> Iterator[tuple[str, ssl.SSLContext]]:
+    """The https base URL of a server with `fault`, and a context trusting the test CA."""
+    ca = trustme.CA()
+    trusting = ssl.create_default_context()
+    ca.configure_trust(trusting)
+    if fault in ("untrusted certificate", "wrong host name"):
+        names = ("127.0.0.1",) if fault == "untrusted certificate" else ("other.test",)
+        with TlsServer(ca, *names, body={}) as server:
+            yield f"https://127.0.0.1:{server.port}", trusting
+        return
+    answer = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    with RawTcpServer(answer if fault == "plain HTTP" else b"", reset=True) as raw:
+        yield f"https://127.0.0.1:{raw.port}", trusting
+
+
+def _tls_client_args(fault: str, path: str, trusting: ssl.SSLContext) -> dict[str, Any]:
+    """An untrusted certificate is met with the default trust; the others trust the test CA."""
+    if fault == "untrusted certificate" and path != "fast":
+        return {}
+    verify: Any = True if fault == "untrusted certificate" else trusting
+    if path == "sync":
+        return {"http_client": httpx.Client(verify=verify)}
+    if path == "async":
+        return {"http_client": httpx.AsyncClient(verify=verify)}
+    return {"http_client": honcho_client.DefaultAioHttpClient(verify=verify)}
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("fault", TLS_FAULTS)
+def test_tls_failures_are_honcho_errors_on_every_path(fault: str, path: str) -> None:
+    if path == "fast":
+        pytest.importorskip("httpx_aiohttp")
+    cases = _plan(SEED + 2)[: len(OPERATIONS) * 2]
+    outcomes: Counter[str] = Counter()
+    foreign: list[str] = []
+    reasons: set[str] = set()
+
+    def record(case: Case, error: Exception) -> None:
+        if isinstance(error, HonchoError):
+            outcomes[type(error).__name__] += 1
+            reasons.add(str(getattr(error, "reason", "")))
+        else:
+            foreign.append(f"{case}: {type(error).__module__}.{type(error).__name__}: {error}")
+
+    with _tls_endpoint(fault) as (url, trusting):
+        args = _tls_client_args(fault, path, trusting)
+        if path == "sync":
+            with Honcho(base_url=url, **args) as client:
+                _fast_retries(client)
+                for case in cases:
+                    try:
+                        _run_sync(client, case)
+                    except Exception as error:  # what the test looks for
+                        record(case, error)
+            if args:
+                args["http_client"].close()
+        else:
+
+            async def run() -> None:
+                async with AsyncHoncho(base_url=url, **args) as client:
+                    _fast_retries(client)
+                    for case in cases:
+                        try:
+                            await _run_async(client, case)
+                        except Exception as error:  # what the test looks for
+                            record(case, error)
+                if args:
+                    await args["http_client"].aclose()
+
+            asyncio.run(run())
+    assert foreign == [], f"{len(foreign)} foreign errors, e.g.:\n" + "\n".join(foreign[:10])
+    assert set(outcomes) == {"APIConnectionError"}, outcomes
+    assert sum(outcomes.values()) == len(cases)
+    if fault in TLS_REASONS:
+        assert all(r.startswith(TLS_REASONS[fault]) for r in reasons), reasons

@@ -10,15 +10,18 @@ names given::
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import ssl
+import struct
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import trustme
 
-__all__ = ["TlsServer"]
+__all__ = ["RawTcpServer", "TlsServer"]
 
 
 class TlsServer:
@@ -63,3 +66,44 @@ class TlsServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5.0)
+
+
+class RawTcpServer:
+    """A TCP server on 127.0.0.1 that, on each connection, reads what the client sends first
+    (for a TLS client, its ClientHello), then writes `answer` and closes (RST if `reset`).
+
+    `RawTcpServer(b"HTTP/1.1 400 Bad Request\\r\\n...")` is a plain-HTTP server seen from a client
+    speaking TLS to it; `RawTcpServer(b"", reset=True)` breaks off every TLS handshake."""
+
+    def __init__(self, answer: bytes, *, reset: bool = False) -> None:
+        self._answer, self._reset = answer, reset
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self.port: int = self._listener.getsockname()[1]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2.0)
+                with contextlib.suppress(OSError):
+                    conn.recv(65536)
+                    conn.sendall(self._answer)
+                    if self._reset:
+                        conn.setsockopt(
+                            socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                        )
+
+    def __enter__(self) -> RawTcpServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join(5.0)
+        self._listener.close()
