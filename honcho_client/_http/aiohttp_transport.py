@@ -6,7 +6,8 @@ for the same failures, no cookie jar, automatic headers, hidden retry or URL re-
 aiohttp's own, and httpx's timeouts. docs/internals.md lists the rules. Sets aiohttp's private
 `ClientSession._retry_connection` (tested with aiohttp 3.11.0 and 3.14.5; ignored where absent,
 as in aiohttp 3.10, which then sends a GET twice by itself: hence the floor 3.11). Closes the
-connection of a 5xx through aiohttp's `ResponseHandler.force_close()`/`close()` and, after
+connection of a 5xx through aiohttp's `ResponseHandler.force_close()` (or its `_should_close`
+where that method is missing, as in 3.11.0) or `close()` and, after
 fork(), leaves the parent's pool behind with `ClientSession.detach()` (same versions).
 """
 
@@ -133,9 +134,12 @@ class _Response(aiohttp.ClientResponse):
         protocol = connection.protocol
         await super().start(connection)
         if self.status >= 500 and protocol is not None:
-            protocol.force_close()  # closed when the response releases it
             if self.connection is None:  # a short body was read whole and already released
                 protocol.close()  # the pool drops a closed connection when it is next asked
+            elif hasattr(protocol, "force_close"):
+                protocol.force_close()  # closed when the response releases it
+            elif hasattr(protocol, "_should_close"):  # aiohttp 3.11.0, before force_close()
+                protocol._should_close = True
         return self
 
 
