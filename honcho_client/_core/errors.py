@@ -11,8 +11,9 @@ Every exception the SDK raises on purpose derives from `HonchoError`::
     └── APIError                      something went wrong talking to the server
         ├── APIConnectionError        no usable response: refused, reset, dropped mid-body
         │   └── APITimeoutError       connect, read, write or pool timeout
-        ├── APIResponseValidationError  a 2xx body that is not JSON, does not match its schema,
-        │                               or (for a call that is not safe to repeat) was cut short
+        ├── APIResponseValidationError  a 2xx body that is not JSON, does not match its schema
+        │                               (with strict_response_validation=True), or (for a call
+        │                               that is not safe to repeat) was cut short
         └── APIStatusError            the server answered 4xx/5xx (any status without its own class)
             ├── BadRequestError           400
             ├── AuthenticationError       401
