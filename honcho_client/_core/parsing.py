@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import json
+import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import httpx
 import pydantic
+from pydantic import BaseModel
 
 from .errors import APIResponseValidationError
 from .log import logger
@@ -117,15 +119,13 @@ def lenient(value: object, tp: Any) -> Any:
     except (pydantic.ValidationError, pydantic.PydanticSchemaGenerationError, TypeError):
         pass
     origin = get_origin(tp)
-    if origin is Union or type(tp).__name__ == "UnionType":
-        for arg in get_args(tp):
-            if isinstance(arg, type) and issubclass(arg, pydantic.BaseModel):
-                return lenient(value, arg)
-        return value
+    if origin is Union or origin is types.UnionType:
+        models = [a for a in get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
+        return lenient(value, models[0]) if models and isinstance(value, dict) else value
     if origin is list and isinstance(value, list):
         (item,) = get_args(tp) or (object,)
         return [lenient(v, item) for v in value]
-    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
         data = value if isinstance(value, dict) else {}
         fields: dict[str, object] = {}
         sent: set[str] = set()

@@ -20,6 +20,7 @@ from _servers.faults import Fault, FaultServer
 
 from honcho_client import APIResponseValidationError, Honcho
 from honcho_client.types.deleted import Deleted
+from honcho_client.types.message import Message
 from honcho_client.types.user import User
 
 LIST = "/v1/apps/a/users/list"
@@ -155,3 +156,20 @@ def test_errors_stay_small_at_any_body_size(fault_server: FaultServer, count: in
     assert error.__cause__ is None and error.__suppress_context__
     # And leniently the same body is a page of users, kept as received where they broke.
     assert len(lenient.items) == count and lenient.items[-1].created_at == f"day {count - 1}"
+
+
+def test_a_lenient_list_result_types_each_item_it_can(fault_server: FaultServer) -> None:
+    def message(i: int, **fields: Any) -> dict[str, Any]:
+        item = {"id": f"m{i}", "content": "c", "is_user": True, "session_id": "s", "app_id": "a"}
+        item.update(user_id="u", created_at="2024-05-06T07:08:09Z", **fields)
+        return item
+
+    batch = "/v1/apps/a/users/u/sessions/s/messages/batch"
+    fault_server.route("POST", batch, json_body=[message(0), message(1, is_user="maybe")])
+    with Honcho(base_url=fault_server.url) as client:
+        good, odd = client.apps.users.sessions.messages.batch(
+            "s", app_id="a", user_id="u", messages=[{"content": "c", "is_user": True}]
+        )
+    assert type(good) is type(odd) is Message
+    assert good.is_user is True and odd.is_user == "maybe"
+    assert isinstance(odd.created_at, datetime)
