@@ -110,7 +110,7 @@ def test_a_json_answer_to_a_stream_request(fault_server: FaultServer) -> None:
     with Honcho(base_url=fault_server.url) as client:
         assert _chat_sync(client).text() == "whole answer"
         # Lenient: the answer lacks its text, so the body is given as received.
-        assert _chat_sync(client).text() == '{"answer":1}'
+        assert _chat_sync(client).text() == '{"answer": 1}'
         with pytest.raises(APIResponseValidationError, match="content"):
             _chat_sync(client.with_options(strict_response_validation=True)).text()
 
