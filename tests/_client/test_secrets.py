@@ -107,6 +107,8 @@ def _gather_sync(server: FaultServer) -> list[object]:
         )  # ConfigurationError
     objects.append(ServerSentEvent(data="x"))
     objects.append(_errors(lambda: raw.parse().get_next_page()))  # UsageError
+    server.enqueue("POST", LIST, Fault.status(200, json_body={**PAGE, "pages": 2}))
+    objects.append(_errors(lambda: list(client.apps.users.list("a"))))  # pagination stopped
     client.close()
     objects.append(_errors(lambda: client.apps.users.list("a")))  # ClientClosedError
     return objects
