@@ -19,6 +19,7 @@ __all__ = ["CLIENT_NAMES", "class_names", "tree"]
 CLIENT_NAMES = frozenset(
     {
         *("api_key", "base_url", "close", "max_concurrency", "max_retries", "timeout"),
+        "strict_response_validation",
         *("validate_requests", "with_options", "with_raw_response", "with_streaming_response"),
     }
 )

@@ -27,6 +27,7 @@ from .._core.config import (
     check_max_concurrency,
     check_max_retries,
     check_timeout,
+    mask_userinfo,
 )
 from .._core.defaults import (
     DEFAULT_ENVIRONMENT,
@@ -90,6 +91,9 @@ class AsyncBaseClient(Resource[Async, Parsed]):
     `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
 
     Every setting is checked here: a bad one raises ConfigurationError naming the argument.
+    A 2xx body that breaks the schema gives a lenient result, or with
+    `strict_response_validation=True` raises APIResponseValidationError
+    (docs/response-validation.md).
     `timeout` defaults to 60 s per phase (connect 5 s) or, with your own `http_client`, to that
     client's timeout. `max_concurrency` bounds the calls in flight, open streams included.
     """
@@ -106,6 +110,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         default_headers: Mapping[str, str] | None = None,
         validate_requests: bool = True,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        strict_response_validation: bool = False,
     ) -> None:
         setup_from_env()
         check_http_client(http_client, httpx.AsyncClient, type(self).__name__)
@@ -132,6 +137,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
             self.timeout = make_timeout(timeout)
         self.max_retries = check_max_retries(max_retries)
         self.validate_requests = validate_requests
+        self.strict_response_validation = strict_response_validation
         self.max_concurrency = check_max_concurrency(max_concurrency)
         self._default_headers: Mapping[str, str] = check_default_headers(default_headers or {})
         self._headers = self._make_headers()
@@ -179,7 +185,8 @@ class AsyncBaseClient(Resource[Async, Parsed]):
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "not set"
-        return f"{type(self).__name__}(base_url={self.base_url!r}, api_key=<{key}>)"
+        base_url = mask_userinfo(self.base_url)
+        return f"{type(self).__name__}(base_url={base_url!r}, api_key=<{key}>)"
 
     # Lifecycle ---------------------------------------------------------------------------------
 
@@ -192,6 +199,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         max_retries: int | Omit = omit,
         default_headers: Mapping[str, str] | Omit = omit,
         validate_requests: bool | Omit = omit,
+        strict_response_validation: bool | Omit = omit,
     ) -> Self:
         """A copy with some settings changed, sharing this client's connection pool and its
         `max_concurrency` slots. The settings are checked as the constructor checks them."""
@@ -216,6 +224,8 @@ class AsyncBaseClient(Resource[Async, Parsed]):
             )
         if not isinstance(validate_requests, Omit):
             copy.validate_requests = validate_requests
+        if not isinstance(strict_response_validation, Omit):
+            copy.strict_response_validation = strict_response_validation
         copy._headers = copy._call_headers = copy._make_headers()
         return copy
 
@@ -238,12 +248,14 @@ class AsyncBaseClient(Resource[Async, Parsed]):
     async def _call(self, call: Call[T]) -> T:
         """Send `call` and return its parsed result."""
         response, _ = await self._exchange(call, stream=False)
-        return parse_response(call.op, response)
+        return parse_response(call.op, response, self.strict_response_validation)
 
     async def _page(self, call: Call[Page[T]]) -> AsyncPage[T]:
         """Send a list call and return its page, which can fetch the pages after it."""
         response, _ = await self._exchange(call, stream=False)
-        return self._wrap_page(call, parse_response(call.op, response), response)
+        return self._wrap_page(
+            call, parse_response(call.op, response, self.strict_response_validation), response
+        )
 
     def _wrap_page(self, call: Call[Any], page: Page[T], response: httpx.Response) -> AsyncPage[T]:
         def fetch(number: int) -> Awaitable[AsyncPage[T]]:
@@ -254,12 +266,16 @@ class AsyncBaseClient(Resource[Async, Parsed]):
     async def _stream(self, call: Call[object]) -> AsyncChatStream:
         """Send a streamed call and return the stream of its answer, unread."""
         response, _ = await self._exchange(call, stream=True)
-        return AsyncChatStream(response, _name(call, response), call.op)
+        return AsyncChatStream(
+            response, _name(call, response), call.op, self.strict_response_validation
+        )
 
     async def _events(self, call: Call[T]) -> AsyncEventStream[T]:
         """Send a call whose answer is a Server-Sent Event stream; return the stream, unread."""
         response, _ = await self._exchange(call, stream=True)
-        return AsyncEventStream(response, _name(call, response), call.op)
+        return AsyncEventStream(
+            response, _name(call, response), call.op, self.strict_response_validation
+        )
 
     async def _raw(self, call: Call[object], *, stream: bool) -> AsyncAPIResponse[object]:
         """Send `call` and return the response itself; `parse()` gives the result."""
@@ -268,7 +284,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         from .._core.page import Page
 
         def parse(response: httpx.Response) -> object:
-            result = parse_response(call.op, response)
+            result = parse_response(call.op, response, self.strict_response_validation)
             if isinstance(result, Page):
                 return self._wrap_page(call, result, response)
             return result
@@ -359,7 +375,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
                 logger.debug(
                     "%s %s -> %d in %.1f ms (attempt %d)",
                     request.method,
-                    request.url,
+                    mask_userinfo(str(request.url)),
                     response.status_code,
                     (time.perf_counter() - started) * 1000.0,
                     attempt,

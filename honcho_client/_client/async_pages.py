@@ -34,7 +34,7 @@ class AsyncPage(Generic[T]):
         fetch: Callable[[int], Awaitable[AsyncPage[T]]],
         request: httpx.Request | None = None,
     ) -> None:
-        self.items: list[T] = data.items
+        self.items: list[T] = data.items if isinstance(data.items, list) else []
         self.total: int = data.total
         self.page: int = data.page
         self.size: int = data.size
@@ -45,9 +45,13 @@ class AsyncPage(Generic[T]):
     def has_next_page(self) -> bool:
         if not self.items:
             return False
-        if self.pages is not None:
-            return self.page < self.pages
-        return self.page * self.size < self.total
+        page, size, total, pages = self.page, self.size, self.total, self.pages
+        # A lenient page may lack a number, or hold one as received: it is then the last.
+        if not all(isinstance(n, int) for n in (page, size)):
+            return False
+        if isinstance(pages, int):
+            return page < pages
+        return isinstance(total, int) and page * size < total
 
     def next_page_info(self) -> dict[str, int] | None:
         """The query that fetches the next page, or None on the last page."""

@@ -41,9 +41,11 @@ class AsyncChatStream:
         response: httpx.Response,
         call: str = "chat stream",
         op: Operation[Any] | None = None,
+        strict: bool = True,
     ) -> None:
         self.response = response
         self._op = op
+        self._strict = strict
         self._call = call
         self._claimed = False
         self._guard = AsyncStreamGuard(self, response, call)
@@ -54,7 +56,7 @@ class AsyncChatStream:
         try:
             if self.response.headers.get("content-type", "").startswith("application/json"):
                 await self.response.aread()
-                yield parse_stream_text(self._op, self.response)
+                yield parse_stream_text(self._op, self.response, self._strict)
                 return
             async for data in self.response.aiter_bytes():
                 text = decoder.feed(data)
@@ -117,9 +119,12 @@ class AsyncEventStream(Generic[E]):
     does not match `E` raises APIResponseValidationError naming the first mismatch.
     """
 
-    def __init__(self, response: httpx.Response, call: str, op: Operation[E]) -> None:
+    def __init__(
+        self, response: httpx.Response, call: str, op: Operation[E], strict: bool = True
+    ) -> None:
         self.response = response
         self._op = op
+        self._strict = strict
         self._call = call
         self._claimed = False
         self._guard = AsyncStreamGuard(self, response, call)
@@ -127,7 +132,7 @@ class AsyncEventStream(Generic[E]):
     async def __aiter__(self) -> AsyncIterator[E]:
         async for event in self.events():
             if event.data:
-                yield parse_event(self._op, event.data, self.response)
+                yield parse_event(self._op, event.data, self.response, self._strict)
 
     async def events(self) -> AsyncIterator[ServerSentEvent]:
         """The events as sent (name, id, data as text), instead of iterating the stream."""

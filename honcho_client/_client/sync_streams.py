@@ -38,9 +38,11 @@ class ChatStream:
         response: httpx.Response,
         call: str = "chat stream",
         op: Operation[Any] | None = None,
+        strict: bool = True,
     ) -> None:
         self.response = response
         self._op = op
+        self._strict = strict
         self._call = call
         self._claimed = False
         self._guard = StreamGuard(self, response, call)
@@ -51,7 +53,7 @@ class ChatStream:
         try:
             if self.response.headers.get("content-type", "").startswith("application/json"):
                 self.response.read()
-                yield parse_stream_text(self._op, self.response)
+                yield parse_stream_text(self._op, self.response, self._strict)
                 return
             for data in self.response.iter_bytes():
                 text = decoder.feed(data)
@@ -114,9 +116,12 @@ class EventStream(Generic[E]):
     does not match `E` raises APIResponseValidationError naming the first mismatch.
     """
 
-    def __init__(self, response: httpx.Response, call: str, op: Operation[E]) -> None:
+    def __init__(
+        self, response: httpx.Response, call: str, op: Operation[E], strict: bool = True
+    ) -> None:
         self.response = response
         self._op = op
+        self._strict = strict
         self._call = call
         self._claimed = False
         self._guard = StreamGuard(self, response, call)
@@ -124,7 +129,7 @@ class EventStream(Generic[E]):
     def __iter__(self) -> Iterator[E]:
         for event in self.events():
             if event.data:
-                yield parse_event(self._op, event.data, self.response)
+                yield parse_event(self._op, event.data, self.response, self._strict)
 
     def events(self) -> Iterator[ServerSentEvent]:
         """The events as sent (name, id, data as text), instead of iterating the stream."""

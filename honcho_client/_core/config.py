@@ -9,6 +9,7 @@ first `await`. The API key is never quoted: only the position and code of a bad 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 import httpx
@@ -23,18 +24,28 @@ def check_base_url(value: object, *, source: str = "base_url") -> str:
     if not isinstance(value, (str, httpx.URL)):
         raise ConfigurationError(f"{source} must be a str or httpx.URL, got {_type(value)}")
     text = str(value).strip()
+    shown = mask_userinfo(text)  # quoted in messages: the password never shows
     try:
         url = httpx.URL(text)
     except (httpx.InvalidURL, ValueError, TypeError) as error:
-        raise ConfigurationError(f"{source} is not a valid URL: {text!r} ({error})") from None
+        reason = str(error).replace(text, shown)
+        raise ConfigurationError(f"{source} is not a valid URL: {shown!r} ({reason})") from None
     if url.scheme not in ("http", "https") or not url.host:
-        hint = f" (did you mean 'http://{text}'?)" if "://" not in text else ""
+        hint = f" (did you mean 'http://{shown}'?)" if "://" not in text else ""
         raise ConfigurationError(
-            f"{source} must be an http:// or https:// URL with a host, got {text!r}{hint}"
+            f"{source} must be an http:// or https:// URL with a host, got {shown!r}{hint}"
         )
     if url.query or url.fragment:
-        raise ConfigurationError(f"{source} must not have a query or fragment, got {text!r}")
+        raise ConfigurationError(f"{source} must not have a query or fragment, got {shown!r}")
     return text.rstrip("/")
+
+
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)?[^/?#@]*@")
+
+
+def mask_userinfo(url: str) -> str:
+    """`url` with its user info (`user:password@`) shown as `***@`."""
+    return _USERINFO.sub(r"\1***@", url, count=1)
 
 
 def check_api_key(value: object) -> str | None:

@@ -11,8 +11,9 @@ Every exception the SDK raises on purpose derives from `HonchoError`::
     └── APIError                      something went wrong talking to the server
         ├── APIConnectionError        no usable response: refused, reset, dropped mid-body
         │   └── APITimeoutError       connect, read, write or pool timeout
-        ├── APIResponseValidationError  a 2xx body that is not JSON, does not match its schema,
-        │                               or (for a call that is not safe to repeat) was cut short
+        ├── APIResponseValidationError  a 2xx body that is not JSON, does not match its schema
+        │                               (with strict_response_validation=True), or (for a call
+        │                               that is not safe to repeat) was cut short
         └── APIStatusError            the server answered 4xx/5xx (any status without its own class)
             ├── BadRequestError           400
             ├── AuthenticationError       401
@@ -43,6 +44,8 @@ import httpx
 from .reasons import describe, origin
 
 if TYPE_CHECKING:
+    import pydantic
+
     from ..types.validation_error import ValidationError
 
 _QUOTE_LIMIT = 200  # raw text and JSON quoted from an error body
@@ -183,9 +186,18 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A 2xx response whose body is not JSON or does not match the operation's schema, or, for a
-    call that is not safe to repeat (a create), whose body was cut short: the server acted, so the
-    call is not sent again and the result is unknown."""
+    """A 2xx response whose body is not JSON or (with `strict_response_validation=True`) does
+    not match the operation's schema, or, for a call that is not safe to repeat (a create), whose
+    body was cut short: the server acted, so the call is not sent again and the result is unknown.
+
+    The message names the first error and the error count, and quotes the start of the body.
+    The full detail stays on the exception: `response` (the whole body is `response.content`)
+    and `validation_error`, pydantic's `ValidationError` listing every error (None when the
+    body is not JSON or was cut short). It is not chained as `__cause__`: its text grows with
+    the body, and a traceback stays small at any body size.
+    """
+
+    validation_error: pydantic.ValidationError | None = None
 
     def __init__(
         self,

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from .config import mask_userinfo
 from .errors import APIError, UsageError
 
 
@@ -24,7 +25,7 @@ def check_progress(previous: _Page, page: _Page, request: httpx.Request | None) 
     """Raise APIError when `page`, fetched after `previous`, does not move forward."""
     asked = previous.page + 1
     problem = None
-    if page.page <= previous.page:
+    if isinstance(page.page, int) and page.page <= previous.page:  # a lenient page may lack it
         problem = f"answered page {page.page} when asked for page {asked}"
     elif page.items and _keys(page.items) == _keys(previous.items):
         problem = f"answered page {asked} with the same items as page {previous.page}"
@@ -36,7 +37,7 @@ def check_progress(previous: _Page, page: _Page, request: httpx.Request | None) 
     )
     if request is None:
         raise UsageError(message)
-    where = request.url.copy_with(query=None)
+    where = mask_userinfo(str(request.url.copy_with(query=None)))
     raise APIError(f"{request.method} {where}: {message}", request)
 
 

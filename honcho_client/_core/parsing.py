@@ -1,14 +1,25 @@
-"""Turns a successful response body into the operation's result type, without I/O."""
+"""Turns a successful response body into the operation's result type, without I/O.
+
+By default parsing is lenient: a JSON body that breaks the schema still gives a result of the
+declared type, built as `lenient()` says, and a WARNING is logged (operation and first error,
+never the body). With `strict=True` such a body raises `APIResponseValidationError`. A body
+that is not JSON raises in both modes: there is nothing to type.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import httpx
 import pydantic
+from pydantic import BaseModel
 
 from .errors import APIResponseValidationError
+from .log import logger
 
 if TYPE_CHECKING:
     from .operation import Operation
@@ -16,23 +27,26 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def parse_response(op: Operation[T], response: httpx.Response) -> T:
+def parse_response(op: Operation[T], response: httpx.Response, strict: bool = True) -> T:
     """`op`'s typed result from the body of `response` (already read)."""
-    return _parse(op.parse, response)
+    return _parse(op, response, None, strict)
 
 
-def parse_stream_text(op: Operation[object] | None, response: httpx.Response) -> str:
+def parse_stream_text(
+    op: Operation[object] | None, response: httpx.Response, strict: bool = True
+) -> str:
     """The text of a call that was asked to stream but answered with JSON: the result's
-    `op.stream_text` attribute, or the whole body when the operation names none."""
+    `op.stream_text` attribute, or the whole body when the operation names none or (lenient)
+    the result lacks it."""
     if op is None or op.stream_text is None:
         return response.text
-    return str(getattr(parse_response(op, response), op.stream_text))
+    text = getattr(parse_response(op, response, strict), op.stream_text)
+    # A lenient result without its text: the body as received.
+    return text if isinstance(text, str) else response.text
 
 
 def event_data(content: bytes) -> object:
     """The data of a Server-Sent Event whose schema says nothing: its JSON value, else its text."""
-    import json
-
     try:
         value: object = json.loads(content)
     except ValueError:
@@ -40,24 +54,95 @@ def event_data(content: bytes) -> object:
     return value
 
 
-def parse_event(op: Operation[T], data: str, response: httpx.Response) -> T:
+def parse_event(op: Operation[T], data: str, response: httpx.Response, strict: bool = True) -> T:
     """One event's data as the operation's event type."""
-    return _parse(op.parse, response, data.encode())
+    return _parse(op, response, data.encode(), strict)
 
 
-def _parse(
-    parse: Callable[[bytes], T], response: httpx.Response, content: bytes | None = None
-) -> T:
-    """`content` (one event's data), else the body, parsed."""
+def _parse(op: Operation[T], response: httpx.Response, content: bytes | None, strict: bool) -> T:
+    """`content` (one event's data), else the body, parsed.
+
+    The exception raised never chains pydantic's error (its text lists every failing item, a
+    megabyte for a large page): it is kept on `validation_error` instead.
+    """
+    body = response.content if content is None else content
     try:
-        return parse(response.content if content is None else content)
+        return op.parse(body)
     except pydantic.ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = ".".join(str(p) for p in first["loc"]) or "body"
-        raise APIResponseValidationError(
-            response,
-            f"{error.error_count()} error(s), first at {loc}: {first['msg']}",
-            content=content,
-        ) from error
+        detail = f"{error.error_count()} error(s), first at {loc}: {first['msg']}"
+        if first["type"] == "json_invalid":
+            failure = APIResponseValidationError(response, f"not JSON: {detail}", content=content)
+        elif strict:
+            failure = APIResponseValidationError(response, detail, content=content)
+        else:
+            logger.warning(
+                "%s %s: the response does not match the schema (%s); the parts that do not "
+                "match are kept as received",
+                response.request.method,
+                response.request.url.path,
+                detail,
+            )
+            return lenient(json.loads(body), _result_type(op.parse))  # type: ignore[no-any-return]  # built to the result type
+        failure.validation_error = error
     except (ValueError, RecursionError) as error:
-        raise APIResponseValidationError(response, f"not JSON: {error}", content=content) from error
+        failure = APIResponseValidationError(response, f"not JSON: {error}", content=content)
+    raise failure from None
+
+
+def _result_type(parse: Callable[[bytes], object]) -> object:
+    """The type `parse` validates to: the model of `Model.model_validate_json`, the type of a
+    `TypeAdapter(...).validate_json`, else `object` (the value is then kept as received)."""
+    owner = getattr(parse, "__self__", None)
+    if isinstance(owner, type):
+        return owner
+    return getattr(owner, "_type", object)
+
+
+@functools.lru_cache(maxsize=256)
+def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(tp)
+
+
+def lenient(value: object, tp: Any) -> Any:
+    """`value` (parsed JSON) as type `tp`, keeping what does not fit as received.
+
+    A model is always an instance of its class, made with `model_construct`: each field the
+    body has is validated on its own and kept as received when it fails (a nested model or list
+    is built the same way); a field the body lacks gets its default, or None when it has none.
+    A body that is not a JSON object gives a model whose fields are all default or None. Fields
+    the schema does not name are kept in `model_extra`, and `to_dict()` returns what was sent.
+    """
+    try:
+        return _adapter(tp).validate_python(value)
+    except (pydantic.ValidationError, pydantic.PydanticSchemaGenerationError, TypeError):
+        pass
+    origin = get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        models = [a for a in get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
+        return lenient(value, models[0]) if models and isinstance(value, dict) else value
+    if origin is list and isinstance(value, list):
+        (item,) = get_args(tp) or (object,)
+        return [lenient(v, item) for v in value]
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        data = value if isinstance(value, dict) else {}
+        fields: dict[str, object] = {}
+        sent: set[str] = set()
+        names = set()
+        for name, info in tp.model_fields.items():
+            key = info.alias or name
+            names.add(key)
+            if key in data:
+                fields[name] = lenient(data[key], info.annotation)
+                sent.add(name)
+            elif info.is_required():
+                fields[name] = None
+            else:
+                fields[name] = info.get_default(call_default_factory=True)
+        model = tp.model_construct(_fields_set=sent, **fields)
+        if model.model_config.get("extra") == "allow":
+            extra = {k: v for k, v in data.items() if k not in names}
+            object.__setattr__(model, "__pydantic_extra__", extra)
+        return model
+    return value

@@ -480,7 +480,9 @@ def test_every_operation_runs_sync_and_async_against_prism(
     examples = Examples(g.document)
     failures: dict[str, str] = {}
     with _imported(g.out, g.package) as pkg, _prism(g.spec) as url:
-        sync = pkg.Client(base_url=url, api_key="k", max_retries=0)
+        # Strict: a schema the generator got wrong must fail here, not be built leniently.
+        strict = {"max_retries": 0, "strict_response_validation": True}
+        sync = pkg.Client(base_url=url, api_key="k", **strict)
         calls = [(op, arguments(op, g.document, examples)) for op in g.api.ops]
         with sync:
             for op, kwargs in calls:
@@ -490,7 +492,7 @@ def test_every_operation_runs_sync_and_async_against_prism(
                     failures[op.dotted] = f"sync: {type(error).__name__}: {error}"[:300]
 
         async def run_async() -> None:
-            async with pkg.AsyncClient(base_url=url, api_key="k", max_retries=0) as client:
+            async with pkg.AsyncClient(base_url=url, api_key="k", **strict) as client:
                 for op, kwargs in calls:
                     if op.dotted in failures:
                         continue
