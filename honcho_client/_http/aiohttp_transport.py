@@ -204,10 +204,13 @@ class AioHttpTransport(AiohttpTransport):
             headers = headers.copy()
             headers.pop("transfer-encoding", None)  # aiohttp frames a streamed body itself
         proxy = self.proxy
+        url = URL(str(request.url), encoded=True)
+        if url.user is not None:  # httpx has made it a header; aiohttp refuses both at once
+            url = url.with_user(None)
         try:
             response = await session.request(
                 request.method,
-                URL(str(request.url), encoded=True),
+                url,
                 headers=CIMultiDict(headers.multi_items()),
                 data=data,
                 allow_redirects=False,

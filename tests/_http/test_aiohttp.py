@@ -148,6 +148,18 @@ async def test_requests_on_the_wire_match_httpx(server: FaultServer) -> None:
     assert [len(r.headers.get_list("accept")) for r in by_aiohttp] == [1, 1, 1, 1]
 
 
+
+async def test_user_info_in_base_url_goes_on_the_wire_as_httpx_sends_it(server: FaultServer) -> None:
+    base_url = server.url.replace("http://", "http://agent:PassW0rd@")
+    async with AsyncHoncho(base_url=base_url, api_key="k") as default:
+        await get(default)
+    async with fast_client(base_url=base_url, api_key="k") as fast:
+        await get(fast)
+    by_httpx, by_aiohttp = server.requests[-2:]
+    assert (by_aiohttp.method, by_aiohttp.target) == (by_httpx.method, by_httpx.target)
+    assert sorted(by_aiohttp.headers.multi_items()) == sorted(by_httpx.headers.multi_items())
+
+
 async def test_cookies_set_by_the_server_are_sent_back(server: FaultServer) -> None:
     server.enqueue(
         "GET",
