@@ -148,8 +148,9 @@ async def test_requests_on_the_wire_match_httpx(server: FaultServer) -> None:
     assert [len(r.headers.get_list("accept")) for r in by_aiohttp] == [1, 1, 1, 1]
 
 
-
-async def test_user_info_in_base_url_goes_on_the_wire_as_httpx_sends_it(server: FaultServer) -> None:
+async def test_user_info_in_base_url_goes_on_the_wire_as_httpx_sends_it(
+    server: FaultServer,
+) -> None:
     base_url = server.url.replace("http://", "http://agent:PassW0rd@")
     async with AsyncHoncho(base_url=base_url, api_key="k") as default:
         await get(default)
