@@ -64,6 +64,7 @@ class Case:
     run: Callable[[Api], FakeResponse]
     mirrored: Callable[[tuple[int, Any]], bool]
     intended: Callable[[tuple[int, Any]], bool]
+    needs: frozenset[str] = frozenset()  # other defects the case needs mirrored
 
 
 def _issue_type(kind: str) -> Callable[[tuple[int, Any]], bool]:
@@ -99,6 +100,11 @@ def _metamessage(api: Api) -> str:
         "POST", f"{api.user_path}/metamessages", {"metamessage_type": "t", "content": "c"}
     )
     return f"{api.user_path}/metamessages/{meta['id']}"
+
+
+def _closes(answer: FakeResponse) -> FakeResponse:
+    """The status, and whether the connection is closed after it (as the body)."""
+    return FakeResponse(answer.status, (), json.dumps(answer.close).encode())
 
 
 def _expiring_key(api: Api) -> FakeResponse:
@@ -222,10 +228,21 @@ CASES = [
         lambda got: got == (200, ""),
         lambda got: got == (404, {"detail": "User with ID 'ghost' not found"}),
     ),
+    Case(
+        "unannounced_close",
+        lambda api: _closes(api.send("POST", f"{api.session_path}/chat", {"queries": []})),
+        lambda got: got == (500, True),
+        lambda got: got == (500, False),
+        needs=frozenset({"empty_queries"}),
+    ),
 ]
 
 
 def _fake(defects: bool | set[str], case: Case) -> FakeHoncho:
+    if not isinstance(defects, bool):
+        defects = defects | case.needs
+    elif not defects and case.needs:
+        defects = set(case.needs)
     return FakeHoncho(require_auth=case.defect == "expiring_keys_rejected", server_defects=defects)
 
 
@@ -248,7 +265,7 @@ def test_intended_behaviour_without_defects(case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.defect)
 def test_each_defect_can_be_chosen_alone(case: Case) -> None:
     alone = _fake({case.defect}, case)
-    assert alone.server_defects == {case.defect}
+    assert alone.server_defects == {case.defect} | case.needs
     assert case.mirrored(_run(alone, case))
     others = _fake(set(SERVER_DEFECTS) - {case.defect}, case)
     assert case.intended(_run(others, case))
