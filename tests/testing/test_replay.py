@@ -34,6 +34,8 @@ from _recorder._symbols import SYMBOL_PATTERN, Binder, Symbolizer, timestamp_tok
 from _recorder._targets import Target, fake_target, real_settings, real_target
 from _recorder._wire import Answer
 
+from honcho_client.testing import SERVER_DEFECTS, FakeHoncho
+
 SCENARIOS = load_all()
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -202,6 +204,27 @@ def test_an_altered_recording_is_detected(fake_servers: Target, alteration: str)
     outcomes = replay(altered, fake_servers.plain, fake_servers.fixed(False))
     assert not outcomes[index].agrees
     assert all(o.agrees for o in outcomes[:index])
+
+
+def test_the_close_after_a_crash_is_recorded_and_compared() -> None:
+    """The real server closes after its 500s without a Connection header; a kept one differs."""
+    tagged = [e for _, e in iter_exchanges(SCENARIOS) if "crashes.unannounced_close" in e.covers]
+    assert tagged
+    assert all(e.response.closed is True for e in tagged)
+    assert all("connection" not in e.response.headers for e in tagged)
+    crashes = [e for _, e in iter_exchanges(SCENARIOS) if e.response.status >= 500]
+    assert crashes and all(e.response.closed is not None for e in crashes)
+    scenario = _scenario("chat.validation")
+    index = next(
+        i for i, e in enumerate(scenario.exchanges) if "crashes.unannounced_close" in e.covers
+    )
+    keeps = FakeHoncho(server_defects=set(SERVER_DEFECTS) - {"unannounced_close"})
+    with fake_target(plain=keeps) as kept:
+        outcomes = replay(scenario, kept.plain, kept.fixed(False))
+    assert outcomes[index].differences == ["connection kept after the answer, recorded closed"], (
+        outcomes[index].describe()
+    )
+    assert all(o.agrees for i, o in enumerate(outcomes) if i != index)
 
 
 def test_a_later_answer_with_a_swapped_id_is_detected(fake_servers: Target) -> None:
