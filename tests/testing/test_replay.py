@@ -248,6 +248,43 @@ def test_a_later_answer_with_a_swapped_id_is_detected(fake_servers: Target) -> N
     assert "recorded '{session_3}'" in outcomes[gets[0]].describe()
 
 
+def _recorded_representations() -> list[str]:
+    found: list[str] = []
+    for _, exchange in iter_exchanges(SCENARIOS):
+        body = exchange.response.body
+        items = body.get("items", []) if isinstance(body, dict) else []
+        found += [
+            m["content"]
+            for m in items
+            if isinstance(m, dict) and m.get("label") == "honcho_user_representation"
+        ]
+    return found
+
+
+def test_the_fakes_representation_has_the_recorded_layout() -> None:
+    """Chat's saved representation: the server's headings around the model's words."""
+    recorded = _recorded_representations()
+    assert len(recorded) >= 3
+    assert all("{llm}" in text and text.count("\n\n") == 1 for text in recorded)
+    fake = FakeHoncho()
+    with fake.client() as client:
+        app = client.apps.create(name="a")
+        user = client.apps.users.create(app.id, name="alice")
+        session = client.apps.users.sessions.create(user.id, app_id=app.id)
+        client.apps.users.sessions.messages.create(
+            session.id, app_id=app.id, user_id=user.id, content="I like apples", is_user=True
+        )
+        client.apps.users.sessions.chat(session.id, app_id=app.id, user_id=user.id, queries="q?")
+        saved = client.apps.users.metamessages.list(user.id, app_id=app.id).items
+    assert [m.label for m in saved] == ["honcho_user_representation"]
+    content = saved[0].content
+    assert "I like apples" in content  # the fake's own words under the first heading
+    for text in recorded:
+        assert Binder({}).unify(text, content) == [], (text, content)
+    assert Binder({}).unify(recorded[0], content.replace("FACTS ABOUT", "FACTS ON")) != []
+    assert Binder({}).unify(recorded[0], "Notes on alice: 1 message") != []
+
+
 # -- symbols --------------------------------------------------------------------------------
 
 

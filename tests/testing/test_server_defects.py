@@ -18,6 +18,8 @@ import pytest
 
 from honcho_client.testing import SERVER_DEFECTS, FakeHoncho, FakeResponse
 
+from .conftest import FreshAfterCrash
+
 DOCS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "testing.md"
 CRASH = (500, {"detail": "An unexpected error occurred"})
 
@@ -292,7 +294,8 @@ def test_defect_names_are_checked() -> None:
 def test_defects_over_http() -> None:
     """The served fake mirrors them too (a 500 body, and a 200 stream that stays empty)."""
     fake = FakeHoncho()
-    with fake.serve() as server, httpx.Client(base_url=server.url) as http:
+    crash_safe = FreshAfterCrash()
+    with fake.serve() as server, httpx.Client(base_url=server.url, transport=crash_safe) as http:
         assert http.get("/v1/apps/name/x'y").json() == CRASH[1]
         app = http.post("/v1/apps", json={"name": "a"}).json()
         chat = f"/v1/apps/{app['id']}/users/ghost/sessions/s/chat"
