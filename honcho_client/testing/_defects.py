@@ -116,6 +116,14 @@ _ALL: Final = (
         "the same error status and detail as without streaming",
         "the error happens inside the stream, after the 200 headers were sent",
     ),
+    ServerDefect(
+        "unannounced_close",
+        "after a 500 (and after the empty stream of a failed streamed chat) the connection "
+        "is closed without a Connection: close header, so a client that reuses it may see "
+        "its next request fail",
+        "the connection stays open for the next request",
+        "uvicorn closes the connection when the application raised, without announcing it",
+    ),
 )
 
 SERVER_DEFECTS: Final[Mapping[str, ServerDefect]] = {d.name: d for d in _ALL}

@@ -119,6 +119,8 @@ class Dispatcher:
                 answer = server_error()
             else:
                 answer = self._render(error.status, {"detail": error.detail}, error.headers)
+        if answer.close and "unannounced_close" not in self.defects:
+            answer = replace(answer, close=False)
         extra = cors.simple_headers(request.headers)
         return replace(answer, headers=answer.headers + extra) if extra else answer
 

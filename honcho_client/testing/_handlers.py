@@ -323,7 +323,7 @@ def _chat(call: Call, stream: bool) -> ChatJob:
     user = call.user()
     collection = _find(store.collections.values(), **_owner(call), name=RESERVED_COLLECTION)
     if collection is None:
-        _new_collection(store, call.app_id, call.user_id, RESERVED_COLLECTION, {})
+        collection = _new_collection(store, call.app_id, call.user_id, RESERVED_COLLECTION, {})
     session = store.sessions.get(session_id)
     if session is not None and (session["app_id"], session["user_id"]) != (
         call.app_id,
@@ -346,7 +346,10 @@ def _chat(call: Call, stream: bool) -> ChatJob:
     latest = next((m for m in reversed(mine) if m["is_user"]), None)
     if latest is not None:
         fields = {**_owner(call), "session_id": session_id, "message_id": latest["id"]}
-        fields.update(label=REPRESENTATION_TYPE, content=representation(context), metadata={})
+        notes = [d for d in context.documents if d["collection_id"] == collection["id"]]
+        facts = [d["content"] for d in rank(context.query, notes, lambda d: d["content"], 10)]
+        content = representation(context, facts)
+        fields.update(label=REPRESENTATION_TYPE, content=content, metadata={})
         _new_metamessage(store, fields)
     return ChatJob(context, stream)
 

@@ -55,7 +55,8 @@ class FakeResponse:
     body: bytes | Iterable[bytes] = b""
     # Set when the connection is to fail instead of (or while) sending this answer.
     fault: ConnectionFault | None = None
-    # Close the connection once this answer is sent (the server does after a crash).
+    # Close the connection once this answer is sent, unannounced (the server does after a
+    # crash; see the ``unannounced_close`` defect).
     close: bool = False
 
     @property

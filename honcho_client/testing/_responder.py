@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,17 +61,23 @@ def default_responder(context: ChatContext) -> str:
     )
 
 
-def representation(context: ChatContext) -> str:
+def representation(context: ChatContext, facts: Sequence[str] = ()) -> str:
     """What the fake saves as the user's representation after a chat (a metamessage).
 
-    The real server asks its LLM for this text; the fake writes a short deterministic note.
+    The server's layout: its two headings, the model's view of the user's mental state (the
+    fake writes a short deterministic note there) and the facts found in the user's
+    ``honcho`` collection, written as a Python list.
     """
     name = context.user.get("name", "the user")
     said = [m.get("content", "") for m in context.messages if m.get("is_user")]
     latest = f' The latest thing they said here: "{said[-1]}".' if said else ""
-    return (
+    note = (
         f"Notes on {name}: {len(said)} message{'' if len(said) == 1 else 's'} "
         f"from them in this session.{latest} Asked about them: {context.query.strip()}"
+    )
+    return (
+        f"\nPREDICTION ABOUT THE USER'S CURRENT MENTAL STATE:\n{note}\n\n"
+        f"RELEVANT LONG-TERM FACTS ABOUT THE USER:\n{list(facts)!r}\n"
     )
 
 

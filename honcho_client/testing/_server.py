@@ -139,9 +139,8 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in answer.headers:
             self.send_header(name, value)
         if answer.close:
-            # Upstream closes the connection after a crash without saying so; saying it
-            # spares clients a race between reusing the connection and seeing it closed.
-            self.send_header("connection", "close")
+            # Like upstream after a crash: close once sent, without a Connection: close header.
+            self.close_connection = True
         if isinstance(answer.body, bytes):
             self.end_headers()
             if self.command != "HEAD":

@@ -13,7 +13,8 @@ File layout (``tests/cassettes/<group>.json``)::
 
 A request body is ``json`` (sent compactly), ``text`` (UTF-8, for bodies JSON cannot
 hold, such as ``NaN``) or ``base64`` (raw bytes). A response body is ``json`` or
-``text``. Large repetitive values are stored as macros and expanded on load:
+``text``; a 5xx response also says whether the server ``closed`` the connection after
+it. Large repetitive values are stored as macros and expanded on load:
 ``{"$repeat": "ab", "times": 3}`` is ``"ababab"`` and ``{"$items": 3}`` is
 ``{"k0": 0, "k1": 1, "k2": 2}``.
 """
@@ -32,6 +33,7 @@ CASSETTE_DIR = Path(__file__).resolve().parent.parent / "cassettes"
 # Response headers compared on replay (others, like date or server, are not).
 WATCHED_HEADERS = (
     "content-type",
+    "connection",
     "allow",
     "location",
     "vary",
@@ -96,9 +98,13 @@ class RecordedResponse:
     headers: dict[str, str] = field(default_factory=dict)
     body_kind: str = "text"  # "json" or "text"
     body: Any = ""
+    closed: bool | None = None  # for a 5xx: whether the server closed the connection after it
 
     def to_json(self) -> dict[str, Any]:
-        return {"status": self.status, "headers": dict(self.headers), self.body_kind: self.body}
+        out = {"status": self.status, "headers": dict(self.headers), self.body_kind: self.body}
+        if self.closed is not None:
+            out["closed"] = self.closed
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RecordedResponse:
@@ -108,6 +114,7 @@ class RecordedResponse:
             headers=dict(data.get("headers", {})),
             body_kind=kind,
             body=expand_macros(data.get(kind, "")),
+            closed=data.get("closed"),
         )
 
 

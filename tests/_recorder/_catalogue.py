@@ -87,6 +87,7 @@ BEHAVIOURS: dict[str, str] = {
     "crashes.json_nan": "a JSON NaN: 500",
     "crashes.empty_batch": "an empty message batch: 500",
     "crashes.empty_queries": "chat with queries []: 500",
+    "crashes.unannounced_close": "after a 500 the connection is closed, without Connection: close",
     "crashes.metamessage_type_long_update": "metamessage type over 512 characters on update: 500",
     "conflicts.name_long_update": "names over 512 characters on update: 409",
     # HTTP

@@ -204,11 +204,12 @@ def symbolize_answer(
         body = answer.body
         if is_chat and isinstance(body, dict) and isinstance(body.get("content"), str):
             body = {**body, "content": LLM}
-        return RecordedResponse(answer.status, headers, "json", symbols.response_value(body))
+        value = symbols.response_value(body)
+        return RecordedResponse(answer.status, headers, "json", value, answer.closed)
     text = answer.body
     if is_chat and text and answer.headers.get("content-type", "").startswith("text/event-stream"):
         text = LLM  # the model's words (an empty stream stays empty)
-    return RecordedResponse(answer.status, headers, "text", symbols.text(text))
+    return RecordedResponse(answer.status, headers, "text", symbols.text(text), answer.closed)
 
 
 def macros_in(value: Any) -> list[tuple[Any, dict[str, Any]]]:

@@ -1,6 +1,7 @@
 """Replaying recorded scenarios against a server and comparing its answers.
 
-Status, the watched headers, the body kind and the JSON body must agree; ids, keys,
+Status, the watched headers, the body kind, the JSON body and (after a 5xx) whether
+the server closed the connection must agree; ids, keys,
 timestamp values and the model's words are symbolic (see ``_symbols``), timestamp
 formats are not.
 """
@@ -44,6 +45,11 @@ def compare(exchange: Exchange, answer: Answer, binder: Binder) -> list[str]:
     if answer.status != recorded.status:
         differences.append(f"status {answer.status}, recorded {recorded.status}")
     differences += compare_headers(recorded.headers, answer.headers, binder)
+    if None not in (recorded.closed, answer.closed) and recorded.closed != answer.closed:
+        differences.append(
+            f"connection {'closed' if answer.closed else 'kept'} after the answer, "
+            f"recorded {'closed' if recorded.closed else 'kept'}"
+        )
     if answer.body_kind != recorded.body_kind:
         differences.append(
             f"body is {answer.body_kind} {_brief(answer.body)}, "

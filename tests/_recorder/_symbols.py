@@ -6,7 +6,8 @@ On the recording side a :class:`Symbolizer` turns concrete values into symbols:
   ``{session_2}``, ``{key_1}``… (the kind comes from where the value is seen);
 - timestamps become a format token ``{ts:9999-99-99T99:99:99.999999Z}`` (each digit
   is a ``9``): the value is exempt, the format is not;
-- words written by the language model become ``{llm}``;
+- words written by the language model become ``{llm}`` (in a saved user representation,
+  only those under its first heading);
 - the run prefix (keeps names unique on a shared server) becomes ``{run}``, the
   server's base URL ``{base_url}`` and the admin key ``{admin_key}``.
 
@@ -46,6 +47,12 @@ LLM = "{llm}"
 WHOLE_SECONDS = "#whole-second-timestamps"
 # The label of the metamessage in which chat saves the model's picture of the user.
 REPRESENTATION_LABEL = "honcho_user_representation"
+# The server's layout of a representation: two headings, the model's words under the first.
+REPRESENTATION_LAYOUT = re.compile(
+    r"(?P<mental>\nPREDICTION ABOUT THE USER'S CURRENT MENTAL STATE:\n)(?s:.*)"
+    r"(?P<facts>\n\nRELEVANT LONG-TERM FACTS ABOUT THE USER:\n)(?P<listed>\[.*\])\n",
+    re.DOTALL,
+)
 
 
 def timestamp_token(value: str) -> str:
@@ -127,11 +134,18 @@ class Symbolizer:
             return {self.text(k): self.request_value(v) for k, v in value.items()}
         return value
 
+    def representation(self, content: str) -> str:
+        """A saved user representation: its headings and facts kept, the model's words symbolic."""
+        found = REPRESENTATION_LAYOUT.fullmatch(content)
+        if found is None:
+            return LLM
+        return f"{found['mental']}{LLM}{found['facts']}{self.text(found['listed'])}\n"
+
     def response_value(self, value: Any, key: str | None = None, owner: Any = None) -> Any:
         """A response body value, symbolized, binding the new ids and keys it shows."""
         if isinstance(value, dict):
             if value.get("label") == REPRESENTATION_LABEL and isinstance(value.get("content"), str):
-                value = {**value, "content": LLM}
+                value = {**value, "content": self.representation(value["content"])}
             return {self.text(k): self.response_value(v, k, value) for k, v in value.items()}
         if isinstance(value, list):
             return [self.response_value(item, key, owner) for item in value]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import select
+import socket
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ class Answer:
     headers: dict[str, str]
     body_kind: str  # "json" or "text"
     body: Any
+    # For a 5xx: whether the server closed the connection after it (else not looked at).
+    closed: bool | None = None
 
 
 class Wire:
@@ -59,12 +63,14 @@ class Wire:
             # the server closed a kept-alive connection before reading this request
             self._renew()
             response = self._client.send(request)
+        closed = was_closed(response) if response.status_code >= 500 else None
         if response.status_code >= 500 or "event-stream" in response.headers.get(
             "content-type", ""
         ):
             # a server may drop a keep-alive connection after an error or a broken stream
             self._renew()
-        return read_answer(response)
+        answer = read_answer(response)
+        return Answer(answer.status, answer.headers, answer.body_kind, answer.body, closed)
 
     def _renew(self) -> None:
         self._client.close()
@@ -79,3 +85,21 @@ def read_answer(response: httpx.Response) -> Answer:
         with contextlib.suppress(ValueError):
             kind, body = "json", json.loads(raw)
     return Answer(response.status_code, headers, kind, body)
+
+
+def was_closed(response: httpx.Response, wait: float = 1.0) -> bool | None:
+    """Whether the server closed the connection after ``response`` (read in full).
+
+    ``None`` when there is no socket to look at.
+    """
+    stream = response.extensions.get("network_stream")
+    if stream is None:
+        return None
+    sock = stream.get_extra_info("socket")
+    if not isinstance(sock, socket.socket) or sock.fileno() < 0:
+        return True  # the client closed it, as the response asked
+    try:
+        readable, _, _ = select.select([sock], [], [], wait)
+        return bool(readable) and sock.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True

@@ -131,6 +131,30 @@ def served_fake(fake: FakeHoncho) -> Iterator[FakeServer]:
         yield server
 
 
+class FreshAfterCrash(httpx.BaseTransport):
+    """Plain httpx, except that a connection is not reused after a 5xx or an event stream.
+
+    The served fake, like the real server, may close the connection after those without a
+    ``Connection: close`` header; raw httpx would then race that close on its next request.
+    """
+
+    def __init__(self) -> None:
+        self._inner = httpx.HTTPTransport()
+        self._renew = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._renew:
+            self._inner.close()
+            self._inner, self._renew = httpx.HTTPTransport(), False
+        response = self._inner.handle_request(request)
+        streamed = "event-stream" in response.headers.get("content-type", "")
+        self._renew = response.status_code >= 500 or streamed
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+
 @pytest.fixture(params=["transport", "served"])
 def http(request: pytest.FixtureRequest, fake: FakeHoncho) -> Iterator[httpx.Client]:
     """A raw httpx client talking to ``fake`` in process or over real HTTP."""
@@ -138,7 +162,10 @@ def http(request: pytest.FixtureRequest, fake: FakeHoncho) -> Iterator[httpx.Cli
         with httpx.Client(transport=fake.transport(), base_url="http://honcho.test") as client:
             yield client
     else:
-        with fake.serve() as server, httpx.Client(base_url=server.url) as client:
+        with (
+            fake.serve() as server,
+            httpx.Client(base_url=server.url, transport=FreshAfterCrash()) as client,
+        ):
             yield client
 
 

@@ -34,6 +34,8 @@ from _recorder._symbols import SYMBOL_PATTERN, Binder, Symbolizer, timestamp_tok
 from _recorder._targets import Target, fake_target, real_settings, real_target
 from _recorder._wire import Answer
 
+from honcho_client.testing import SERVER_DEFECTS, FakeHoncho
+
 SCENARIOS = load_all()
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -204,6 +206,27 @@ def test_an_altered_recording_is_detected(fake_servers: Target, alteration: str)
     assert all(o.agrees for o in outcomes[:index])
 
 
+def test_the_close_after_a_crash_is_recorded_and_compared() -> None:
+    """The real server closes after its 500s without a Connection header; a kept one differs."""
+    tagged = [e for _, e in iter_exchanges(SCENARIOS) if "crashes.unannounced_close" in e.covers]
+    assert tagged
+    assert all(e.response.closed is True for e in tagged)
+    assert all("connection" not in e.response.headers for e in tagged)
+    crashes = [e for _, e in iter_exchanges(SCENARIOS) if e.response.status >= 500]
+    assert crashes and all(e.response.closed is not None for e in crashes)
+    scenario = _scenario("chat.validation")
+    index = next(
+        i for i, e in enumerate(scenario.exchanges) if "crashes.unannounced_close" in e.covers
+    )
+    keeps = FakeHoncho(server_defects=set(SERVER_DEFECTS) - {"unannounced_close"})
+    with fake_target(plain=keeps) as kept:
+        outcomes = replay(scenario, kept.plain, kept.fixed(False))
+    assert outcomes[index].differences == ["connection kept after the answer, recorded closed"], (
+        outcomes[index].describe()
+    )
+    assert all(o.agrees for i, o in enumerate(outcomes) if i != index)
+
+
 def test_a_later_answer_with_a_swapped_id_is_detected(fake_servers: Target) -> None:
     scenario = _scenario("sessions.lifecycle")
     fake_servers.reset()
@@ -223,6 +246,43 @@ def test_a_later_answer_with_a_swapped_id_is_detected(fake_servers: Target) -> N
     )
     assert not outcomes[gets[0]].agrees
     assert "recorded '{session_3}'" in outcomes[gets[0]].describe()
+
+
+def _recorded_representations() -> list[str]:
+    found: list[str] = []
+    for _, exchange in iter_exchanges(SCENARIOS):
+        body = exchange.response.body
+        items = body.get("items", []) if isinstance(body, dict) else []
+        found += [
+            m["content"]
+            for m in items
+            if isinstance(m, dict) and m.get("label") == "honcho_user_representation"
+        ]
+    return found
+
+
+def test_the_fakes_representation_has_the_recorded_layout() -> None:
+    """Chat's saved representation: the server's headings around the model's words."""
+    recorded = _recorded_representations()
+    assert len(recorded) >= 3
+    assert all("{llm}" in text and text.count("\n\n") == 1 for text in recorded)
+    fake = FakeHoncho()
+    with fake.client() as client:
+        app = client.apps.create(name="a")
+        user = client.apps.users.create(app.id, name="alice")
+        session = client.apps.users.sessions.create(user.id, app_id=app.id)
+        client.apps.users.sessions.messages.create(
+            session.id, app_id=app.id, user_id=user.id, content="I like apples", is_user=True
+        )
+        client.apps.users.sessions.chat(session.id, app_id=app.id, user_id=user.id, queries="q?")
+        saved = client.apps.users.metamessages.list(user.id, app_id=app.id).items
+    assert [m.label for m in saved] == ["honcho_user_representation"]
+    content = saved[0].content
+    assert "I like apples" in content  # the fake's own words under the first heading
+    for text in recorded:
+        assert Binder({}).unify(text, content) == [], (text, content)
+    assert Binder({}).unify(recorded[0], content.replace("FACTS ABOUT", "FACTS ON")) != []
+    assert Binder({}).unify(recorded[0], "Notes on alice: 1 message") != []
 
 
 # -- symbols --------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from honcho_client.testing import FakeHoncho, FakeServer
+from honcho_client.testing import SERVER_DEFECTS, FakeHoncho, FakeServer
 
 from .conftest import ID_PATTERN, build_world, ok
 
@@ -52,20 +52,49 @@ def test_content_length_and_keep_alive(served_fake: FakeServer) -> None:
     assert len(local_addresses) == 1  # one kept-alive connection served every request
 
 
-def test_connection_is_closed_after_a_crash_like_upstream(served_fake: FakeServer) -> None:
-    def client_addr(response: httpx.Response) -> object:
-        return response.extensions["network_stream"].get_extra_info("client_addr")
+def _keep_alive_exchange(sock: socket.socket, method: str, path: str) -> tuple[bytes, bytes]:
+    """Send a keep-alive request on ``sock``; the head and body of the answer."""
+    sock.sendall(f"{method} {path} HTTP/1.1\r\nHost: fake\r\nContent-Length: 0\r\n\r\n".encode())
+    received = b""
+    while b"\r\n\r\n" not in received:
+        chunk = sock.recv(65536)
+        assert chunk, "closed before the answer"
+        received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    length = int(
+        next(
+            line for line in head.lower().split(b"\r\n") if line.startswith(b"content-length")
+        ).split(b":")[1]
+    )
+    while len(body) < length:
+        body += sock.recv(65536)
+    return head, body
 
-    with httpx.Client(base_url=served_fake.url) as client:
-        first = client.get("/v1/apps/name/missing")
-        second = client.get("/v1/apps/name/missing")
-        assert (first.status_code, client_addr(first)) == (404, client_addr(second))
-        kept = client_addr(second)
-        crash = client.get("/v1/apps/name/it's")
-        assert crash.json() == {"detail": "An unexpected error occurred"}
-        after = client.get("/v1/apps/name/missing")
-        assert after.status_code == 404
-        assert client_addr(after) != kept  # the crash closed the kept-alive connection
+
+@pytest.mark.parametrize("defects", [True, False], ids=["mirrored", "intended"])
+def test_connection_after_a_crash(defects: bool) -> None:
+    """Mirrored: closed after the 500, unannounced (no Connection header). Intended: kept."""
+    fake = FakeHoncho(server_defects=defects)
+    with fake.serve() as server, socket.create_connection((server.host, server.port), 5) as sock:
+        head, body = _keep_alive_exchange(sock, "GET", "/v1/apps/name/it's")
+        assert head.startswith(b"HTTP/1.1 500 " if defects else b"HTTP/1.1 404 ")
+        assert b"\r\nconnection:" not in head.lower()
+        if defects:
+            assert json.loads(body) == {"detail": "An unexpected error occurred"}
+            assert sock.recv(1) == b""  # the server closed it
+        else:
+            head, _ = _keep_alive_exchange(sock, "GET", "/v1/apps/name/missing")
+            assert head.startswith(b"HTTP/1.1 404 ")
+
+
+def test_connection_after_a_crash_can_be_kept_alone() -> None:
+    """Only ``unannounced_close`` switched off: the 500 comes, the connection stays."""
+    fake = FakeHoncho(server_defects=set(SERVER_DEFECTS) - {"unannounced_close"})
+    with fake.serve() as server, socket.create_connection((server.host, server.port), 5) as sock:
+        for _ in range(3):
+            head, _ = _keep_alive_exchange(sock, "GET", "/v1/apps/name/it's")
+            assert head.startswith(b"HTTP/1.1 500 ")
+            assert b"\r\nconnection:" not in head.lower()
 
 
 def test_streamed_chat_uses_separate_http_chunks(fake: FakeHoncho, served_fake: FakeServer) -> None:

@@ -18,6 +18,8 @@ import pytest
 
 from honcho_client.testing import SERVER_DEFECTS, FakeHoncho, FakeResponse
 
+from .conftest import FreshAfterCrash
+
 DOCS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "testing.md"
 CRASH = (500, {"detail": "An unexpected error occurred"})
 
@@ -64,6 +66,7 @@ class Case:
     run: Callable[[Api], FakeResponse]
     mirrored: Callable[[tuple[int, Any]], bool]
     intended: Callable[[tuple[int, Any]], bool]
+    needs: frozenset[str] = frozenset()  # other defects the case needs mirrored
 
 
 def _issue_type(kind: str) -> Callable[[tuple[int, Any]], bool]:
@@ -99,6 +102,11 @@ def _metamessage(api: Api) -> str:
         "POST", f"{api.user_path}/metamessages", {"metamessage_type": "t", "content": "c"}
     )
     return f"{api.user_path}/metamessages/{meta['id']}"
+
+
+def _closes(answer: FakeResponse) -> FakeResponse:
+    """The status, and whether the connection is closed after it (as the body)."""
+    return FakeResponse(answer.status, (), json.dumps(answer.close).encode())
 
 
 def _expiring_key(api: Api) -> FakeResponse:
@@ -222,10 +230,21 @@ CASES = [
         lambda got: got == (200, ""),
         lambda got: got == (404, {"detail": "User with ID 'ghost' not found"}),
     ),
+    Case(
+        "unannounced_close",
+        lambda api: _closes(api.send("POST", f"{api.session_path}/chat", {"queries": []})),
+        lambda got: got == (500, True),
+        lambda got: got == (500, False),
+        needs=frozenset({"empty_queries"}),
+    ),
 ]
 
 
 def _fake(defects: bool | set[str], case: Case) -> FakeHoncho:
+    if not isinstance(defects, bool):
+        defects = defects | case.needs
+    elif not defects and case.needs:
+        defects = set(case.needs)
     return FakeHoncho(require_auth=case.defect == "expiring_keys_rejected", server_defects=defects)
 
 
@@ -248,7 +267,7 @@ def test_intended_behaviour_without_defects(case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.defect)
 def test_each_defect_can_be_chosen_alone(case: Case) -> None:
     alone = _fake({case.defect}, case)
-    assert alone.server_defects == {case.defect}
+    assert alone.server_defects == {case.defect} | case.needs
     assert case.mirrored(_run(alone, case))
     others = _fake(set(SERVER_DEFECTS) - {case.defect}, case)
     assert case.intended(_run(others, case))
@@ -275,7 +294,8 @@ def test_defect_names_are_checked() -> None:
 def test_defects_over_http() -> None:
     """The served fake mirrors them too (a 500 body, and a 200 stream that stays empty)."""
     fake = FakeHoncho()
-    with fake.serve() as server, httpx.Client(base_url=server.url) as http:
+    crash_safe = FreshAfterCrash()
+    with fake.serve() as server, httpx.Client(base_url=server.url, transport=crash_safe) as http:
         assert http.get("/v1/apps/name/x'y").json() == CRASH[1]
         app = http.post("/v1/apps", json={"name": "a"}).json()
         chat = f"/v1/apps/{app['id']}/users/ghost/sessions/s/chat"

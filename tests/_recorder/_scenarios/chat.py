@@ -86,7 +86,9 @@ def validation(r: Recording) -> None:
     r.post(chat, json={"queries": long_query}, covers="validation.chat_query_too_long")
     r.post(chat, json={"queries": ["ok", long_query]}, covers="validation.chat_query_too_long")
     r.post(chat, json={"queries": r.macro(repeat("q", 10000))})
-    r.post(chat, json={"queries": []}, covers="crashes.empty_queries")
+    r.post(
+        chat, json={"queries": []}, covers=("crashes.empty_queries", "crashes.unannounced_close")
+    )
     r.post(chat, json={}, covers="sessions.chat.invalid")
     r.post(chat, json={"queries": 3}, covers="sessions.chat.invalid")
     r.post(chat, json={"queries": [1, 2]}, covers="sessions.chat.invalid")
