@@ -323,13 +323,13 @@ def _parse(op: Op) -> str:
         return "bytes.decode"
     if kind == "events":
         return _event_parse(op)
-    return f"TypeAdapter[{t.model}]({t.model}).validate_json"
+    return f"JsonOf[{t.model}]({t.model})"
 
 
 def _event_parse(op: Op) -> str:
     """How one event's data is read: any JSON value (or the text) when its schema says nothing."""
     event = _event_type(op)
-    return "event_data" if event == "object" else f"TypeAdapter[{event}]({event}).validate_json"
+    return "event_data" if event == "object" else f"JsonOf[{event}]({event})"
 
 
 def _operation(op: Op, variant: str = "") -> str:

@@ -19,7 +19,16 @@ RESERVED_CLASSES = frozenset(
     {
         *("Annotated", "Literal", "Mapping", "Sequence", "NotRequired", "TypeAlias", "TypedDict"),
         *("BaseModel", "ConfigDict", "Field", "RootModel", "TypeAdapter", "Unpack"),
-        *("Call", "Operation", "Page", "RequestOptions", "FileField", "FileTypes", "Omit"),
+        *(
+            "Call",
+            "JsonOf",
+            "Operation",
+            "Page",
+            "RequestOptions",
+            "FileField",
+            "FileTypes",
+            "Omit",
+        ),
         *("Resource", "C", "W", "Raw", "Streaming"),
     }
 )

@@ -12,7 +12,7 @@ import functools
 import json
 import types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, get_args, get_origin
 
 import httpx
 import pydantic
@@ -25,6 +25,20 @@ if TYPE_CHECKING:
     from .operation import Operation
 
 T = TypeVar("T")
+
+
+class JsonOf(Generic[T]):
+    """Reads a JSON body as `tp` (a list, a union...: a type that is not a model), and keeps
+    `tp` for the lenient parse of a body that breaks it."""
+
+    __slots__ = ("_adapter", "type")
+
+    def __init__(self, tp: Any) -> None:
+        self.type: Any = tp
+        self._adapter = pydantic.TypeAdapter[T](tp)
+
+    def __call__(self, content: bytes) -> T:
+        return self._adapter.validate_json(content)
 
 
 def parse_response(op: Operation[T], response: httpx.Response, strict: bool = True) -> T:
@@ -93,11 +107,11 @@ def _parse(op: Operation[T], response: httpx.Response, content: bytes | None, st
 
 def _result_type(parse: Callable[[bytes], object]) -> object:
     """The type `parse` validates to: the model of `Model.model_validate_json`, the type of a
-    `TypeAdapter(...).validate_json`, else `object` (the value is then kept as received)."""
+    `JsonOf`, else `object` (the value is then kept as received)."""
+    if isinstance(parse, JsonOf):
+        return parse.type
     owner = getattr(parse, "__self__", None)
-    if isinstance(owner, type):
-        return owner
-    return getattr(owner, "_type", object)
+    return owner if isinstance(owner, type) else object
 
 
 @functools.lru_cache(maxsize=256)

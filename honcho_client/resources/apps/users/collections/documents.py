@@ -8,13 +8,14 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 from typing_extensions import Unpack
 
 from honcho_client._client.resource import C, Raw, Resource, Streaming, W, endpoint, page_endpoint
 from honcho_client._core.operation import Call, Operation
 from honcho_client._core.options import RequestOptions
 from honcho_client._core.page import Page
+from honcho_client._core.parsing import JsonOf
 from honcho_client._core.sentinels import Omit, omit
 from honcho_client.types.deleted import Deleted
 from honcho_client.types.document import Document
@@ -75,7 +76,7 @@ _QUERY: Operation[list[Document]] = Operation(
     path_params={"app_id": str, "user_id": str, "collection_id": str},
     body=DocumentQuery,
     safe=True,
-    parse=TypeAdapter[list[Document]](list[Document]).validate_json,
+    parse=JsonOf[list[Document]](list[Document]),
 )
 
 _CREATE: Operation[Document] = Operation(

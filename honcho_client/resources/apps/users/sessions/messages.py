@@ -8,13 +8,14 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 from typing_extensions import Unpack
 
 from honcho_client._client.resource import C, Raw, Resource, Streaming, W, endpoint, page_endpoint
 from honcho_client._core.operation import Call, Operation
 from honcho_client._core.options import RequestOptions
 from honcho_client._core.page import Page
+from honcho_client._core.parsing import JsonOf
 from honcho_client._core.sentinels import Omit, omit
 from honcho_client.types.message import Message
 from honcho_client.types.message_batch_create import MessageBatchCreate
@@ -41,7 +42,7 @@ _BATCH: Operation[list[Message]] = Operation(
     path_params={"app_id": str, "user_id": str, "session_id": str},
     body=MessageBatchCreate,
     safe=False,
-    parse=TypeAdapter[list[Message]](list[Message]).validate_json,
+    parse=JsonOf[list[Message]](list[Message]),
 )
 
 _LIST: Operation[Page[Message]] = Operation(
