@@ -262,3 +262,45 @@ def test_close_ends_sync_calls_in_flight_in_other_threads_with_client_closed(
     assert max(t for t, _ in ended) - started < PROMPT_SECONDS
     assert "server" not in str(ended[0][1]) or "closed" in str(ended[0][1])
     assert _sockets.settle(baseline) == baseline
+
+
+def test_close_ends_a_sync_call_waiting_to_retry(fault_server: FaultServer) -> None:
+    fault_server.route("POST", APPS_LIST, Fault.status(503, retry_after=30))
+    ended: list[tuple[float, BaseException | None]] = []
+    client = Honcho(base_url=fault_server.url, max_retries=2)
+
+    def call() -> None:
+        try:
+            client.apps.list()
+        except BaseException as error:
+            ended.append((time.monotonic(), error))
+
+    thread = threading.Thread(target=call)
+    thread.start()
+    fault_server.wait_for_requests(1, 10.0)
+    time.sleep(0.2)  # now in its 30 s wait before the second attempt
+    started = time.monotonic()
+    client.close()
+    thread.join(PROMPT_SECONDS * 5)
+    assert [type(e) for _, e in ended] == [ClientClosedError]
+    assert ended[0][0] - started < PROMPT_SECONDS
+    assert len(fault_server.requests) == 1
+
+
+async def test_close_ends_an_async_call_waiting_to_retry(
+    fault_server: FaultServer, async_honcho: AsyncHonchoFactory
+) -> None:
+    fault_server.route("POST", APPS_LIST, Fault.status(503, retry_after=30))
+    async with async_honcho(base_url=fault_server.url, max_retries=2) as client:
+        call = asyncio.ensure_future(client.apps.list())
+        await asyncio.to_thread(fault_server.wait_for_requests, 1, 10.0)
+        await asyncio.sleep(0.2)  # now in its 30 s wait before the second attempt
+        started = time.monotonic()
+        await client.close()
+        results = await asyncio.wait_for(
+            asyncio.gather(call, return_exceptions=True), PROMPT_SECONDS * 5
+        )
+        took = time.monotonic() - started
+    assert [type(r) for r in results] == [ClientClosedError]
+    assert took < PROMPT_SECONDS, took
+    assert len(fault_server.requests) == 1
