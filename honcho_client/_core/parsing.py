@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, get_args, get_or
 
 import httpx
 import pydantic
-from pydantic import BaseModel
 
 from .errors import APIResponseValidationError
 from .log import logger
@@ -134,12 +133,12 @@ def lenient(value: object, tp: Any) -> Any:
         pass
     origin = get_origin(tp)
     if origin is Union or origin is types.UnionType:
-        models = [a for a in get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
+        models = [a for a in get_args(tp) if isinstance(a, type) and issubclass(a, pydantic.BaseModel)]
         return lenient(value, models[0]) if models and isinstance(value, dict) else value
     if origin is list and isinstance(value, list):
         (item,) = get_args(tp) or (object,)
         return [lenient(v, item) for v in value]
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
+    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
         data = value if isinstance(value, dict) else {}
         fields: dict[str, object] = {}
         sent: set[str] = set()
