@@ -73,37 +73,25 @@ def _stored_once(fake: FakeHoncho, message: Any) -> None:
     assert stored[0]["metadata"] == {"client_id": message.metadata["client_id"]}
 
 
-def test_a_create_stored_but_timed_out_is_found_not_repeated(
-    clients: tuple[FakeHoncho, Honcho, AsyncHoncho],
+# How the first create's answer is lost, and how many creates reach the server in all.
+LOST_ANSWERS = {
+    "stored, then timed out": ("stall_next", {"seconds": STALL}, 1),
+    "dropped before it was stored": ("drop_next", {}, 2),
+    "stored, then dropped": ("drop_next", {"applied": True}, 1),
+}
+
+
+@pytest.mark.parametrize("lost", LOST_ANSWERS, ids=list(LOST_ANSWERS))
+def test_a_create_whose_answer_is_lost_is_stored_once(
+    clients: tuple[FakeHoncho, Honcho, AsyncHoncho], lost: str
 ) -> None:
     fake, client, _ = clients
+    fault, arguments, creates = LOST_ANSWERS[lost]
     app_id, user_id, session_id = _world(client)
-    fake.stall_next(seconds=STALL, method="POST", path=f"*/sessions/{session_id}/messages")
+    getattr(fake, fault)(**arguments, method="POST", path=f"*/sessions/{session_id}/messages")
     message = add_user_message(client, app_id, user_id, session_id, "I love hiking")
     _stored_once(fake, message)
-    assert _creates(fake, session_id) == 1  # the check found it: no second create
-
-
-def test_a_create_not_stored_is_created_again_once(
-    clients: tuple[FakeHoncho, Honcho, AsyncHoncho],
-) -> None:
-    fake, client, _ = clients
-    app_id, user_id, session_id = _world(client)
-    fake.drop_next(method="POST", path=f"*/sessions/{session_id}/messages")  # not applied
-    message = add_user_message(client, app_id, user_id, session_id, "I love hiking")
-    _stored_once(fake, message)
-    assert _creates(fake, session_id) == 2
-
-
-def test_a_create_stored_then_dropped_is_found_not_repeated(
-    clients: tuple[FakeHoncho, Honcho, AsyncHoncho],
-) -> None:
-    fake, client, _ = clients
-    app_id, user_id, session_id = _world(client)
-    fake.drop_next(applied=True, method="POST", path=f"*/sessions/{session_id}/messages")
-    message = add_user_message(client, app_id, user_id, session_id, "I love hiking")
-    _stored_once(fake, message)
-    assert _creates(fake, session_id) == 1
+    assert _creates(fake, session_id) == creates  # found when stored: never a second copy
 
 
 def test_a_cancelled_async_create_that_was_stored_is_found_not_repeated(
