@@ -133,7 +133,9 @@ def lenient(value: object, tp: Any) -> Any:
         pass
     origin = get_origin(tp)
     if origin is Union or origin is types.UnionType:
-        models = [a for a in get_args(tp) if isinstance(a, type) and issubclass(a, pydantic.BaseModel)]
+        models = [
+            a for a in get_args(tp) if isinstance(a, type) and issubclass(a, pydantic.BaseModel)
+        ]
         return lenient(value, models[0]) if models and isinstance(value, dict) else value
     if origin is list and isinstance(value, list):
         (item,) = get_args(tp) or (object,)
