@@ -56,7 +56,7 @@ from .._core.sentinels import Omit, omit
 from .._core.validation import check_call
 from .._http.cookies import use_set_cookie_jar
 from .._http.pool import (
-    close_after_error,
+    close_when_done,
     finish_interrupted_close,
     interrupt,
     pool_limits,
@@ -340,7 +340,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
             body_error: httpx.HTTPError | None = None
             try:
                 response = await self._http.send(request, stream=True)
-                close_after_error(response)
+                close_when_done(response)
                 if not stream or not response.is_success:
                     response, body_error = await self._read_body(response, op, attempt)
             except httpx.HTTPError as error:

@@ -5,10 +5,11 @@ redone so that, seen from httpx, it behaves like httpx's own transport: the same
 for the same failures, no cookie jar, automatic headers, hidden retry or URL re-quoting of
 aiohttp's own, and httpx's timeouts. docs/internals.md lists the rules. Sets aiohttp's private
 `ClientSession._retry_connection` (tested with aiohttp 3.11.0 and 3.14.5; ignored where absent,
-as in aiohttp 3.10, which then sends a GET twice by itself: hence the floor 3.11). Closes the
-connection of a 5xx through aiohttp's `ResponseHandler.force_close()` (or its `_should_close`
-where that method is missing, as in 3.11.0) or `close()` and, after
-fork(), leaves the parent's pool behind with `ClientSession.detach()` (same versions).
+as in aiohttp 3.10, which then sends a GET twice by itself: hence the floor 3.11). Does not reuse
+the connection of an answer after which the server may close it (`pool.server_may_close`),
+through aiohttp's `ResponseHandler.force_close()` (or its `_should_close` where that method is
+missing, as in 3.11.0) or `close()`; after fork(), leaves the parent's pool behind with
+`ClientSession.detach()` (same versions).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from aiohttp import http_exceptions
 from httpx_aiohttp import AiohttpTransport
 from multidict import CIMultiDict
 from yarl import URL
+
+from .pool import server_may_close
 
 # Headers httpx always builds itself; aiohttp must not add its own versions of them.
 _NO_AUTO_HEADERS: Final = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
@@ -127,13 +130,13 @@ class _ResponseBody(httpx.AsyncByteStream):
 
 
 class _Response(aiohttp.ClientResponse):
-    """aiohttp's response, whose connection is not reused after a 5xx (the server may close it
-    after an error without saying `Connection: close`, as uvicorn does)."""
+    """aiohttp's response, whose connection is not reused when `server_may_close` after it."""
 
     async def start(self, connection: Any) -> aiohttp.ClientResponse:
         protocol = connection.protocol
         await super().start(connection)
-        if self.status >= 500 and protocol is not None:
+        content_type = self.headers.get("Content-Type", "")
+        if server_may_close(self.status, content_type) and protocol is not None:
             if self.connection is None:  # a short body was read whole and already released
                 protocol.close()  # the pool drops a closed connection when it is next asked
             elif hasattr(protocol, "force_close"):

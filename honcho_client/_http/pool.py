@@ -1,14 +1,15 @@
 """Removing connections that a cancellation stranded in httpcore's pool (encode/httpcore#1093),
-finishing a response close that a cancellation cut short, not reusing a connection after a 5xx,
-interrupting calls in flight on close(), and forgetting a parent's connections after fork().
-docs/internals.md says why.
+finishing a response close that a cancellation cut short, not reusing a connection the server
+may close unannounced (after a 5xx or an event stream), interrupting calls in flight on close(),
+and forgetting a parent's connections after fork(). docs/internals.md says why.
 
 Reads httpx's `Client._transport`/`_mounts` and httpcore's pool, connection and stream internals
 (`_connections`, `_requests`, `_optional_thread_lock`, `_assign_requests_to_connections`,
 `_connection`, `_connect_failed`, `_state`, `_request_count`, `_pool_request`, `_pool`, `_closed`,
 `_stream`, `_httpcore_stream`, `connection`, `_network_stream`, `_h11_state`) and h11's
-`Connection._cstate.process_keep_alive_disabled` (h11 0.14 and 0.16); tested with httpx 0.27.0 to 0.29.0, httpcore 1.0.6 and 1.0.9. On
-a transport that is not httpcore's, or internals that differ, every function here does nothing.
+`Connection._cstate.process_keep_alive_disabled` (h11 0.14 and 0.16); tested with httpx 0.27.0
+to 0.29.0, httpcore 1.0.6 and 1.0.9. On a transport that is not httpcore's, or internals that
+differ, every function here does nothing.
 """
 
 from __future__ import annotations
@@ -135,14 +136,20 @@ def _close(http: httpx.Client | httpx.AsyncClient, connection: Any) -> None:
         close_in_background(connection)
 
 
-def close_after_error(response: httpx.Response) -> None:
-    """After a 5xx, close the connection once the response is read instead of pooling it.
+def server_may_close(status: int, content_type: str) -> bool:
+    """Whether the server may close the connection after this answer without saying
+    `Connection: close`: uvicorn does when the application raised, which gives a 5xx, or an
+    event stream cut off after its 200 headers. The next request sent on that connection fails.
+    """
+    return status >= 500 or content_type.startswith("text/event-stream")
 
-    A server may close after an error without saying `Connection: close` (uvicorn does); the
-    next request sent on that connection then fails. Marking the exchange as not keep-alive,
-    as h11 itself does on `Connection: close`, makes httpcore close the connection when the
-    response ends, with no window in which another request can take it."""
-    if response.status_code < 500:
+
+def close_when_done(response: httpx.Response) -> None:
+    """When `server_may_close` after `response`, close its connection once the response is
+    read instead of pooling it. Marking the exchange as not keep-alive, as h11 itself does on
+    `Connection: close`, makes httpcore close the connection when the response ends, with no
+    window in which another request can take it."""
+    if not server_may_close(response.status_code, response.headers.get("content-type", "")):
         return
     state = getattr(getattr(_connection_of(response), "_h11_state", None), "_cstate", None)
     disable = getattr(state, "process_keep_alive_disabled", None)

@@ -1,10 +1,11 @@
-"""A server error never breaks the next call: after a 5xx (or `Connection: close`) the
-connection is not reused, on every path, over real sockets.
+"""A server error never breaks the next call: after a 5xx, an event stream (or `Connection:
+close`) the connection is not reused, on every path, over real sockets.
 
 The fault server answers the chat with a 500 and closes the connection 50 ms later without
 having said `Connection: close`, as uvicorn does. A create sent on that connection in the
 meantime would be lost with "connection reset by the server"; it must go out on a fresh one.
-Also live against the real server (REAL_HONCHO), where `chat(queries=[])` is answered 500.
+The same after an event stream that ends empty, as a streamed chat that failed does. Also live
+against the real server (REAL_HONCHO), where `chat(queries=[])` fails in both ways.
 """
 
 from __future__ import annotations
@@ -68,6 +69,41 @@ async def test_create_after_a_closing_500_async(
     _check(closing_500)
 
 
+@pytest.fixture
+def closing_stream(fault_server: FaultServer) -> FaultServer:
+    """A streamed chat that failed after its 200 headers: an empty event stream, then the
+    connection closed unannounced, as the real server does."""
+    empty = Fault.status(200, body="", content_type="text/event-stream", close_after=0.05)
+    fault_server.route("POST", CHAT, empty)
+    fault_server.route("POST", CREATE, json_body=METAMESSAGE)
+    return fault_server
+
+
+def test_create_after_a_closing_event_stream_sync(closing_stream: FaultServer) -> None:
+    with Honcho(base_url=closing_stream.url, max_retries=0) as client:
+        for _ in range(ROUNDS):
+            with client.apps.users.sessions.chat(
+                "s", app_id="a", user_id="u", queries="q", stream=True
+            ) as stream:
+                assert "".join(stream) == ""
+            assert _create(client).id == "m1"
+    _check(closing_stream)
+
+
+async def test_create_after_a_closing_event_stream_async(
+    closing_stream: FaultServer, async_honcho: AsyncHonchoFactory
+) -> None:
+    async with async_honcho(base_url=closing_stream.url, max_retries=0) as client:
+        for _ in range(ROUNDS):
+            stream = await client.apps.users.sessions.chat(
+                "s", app_id="a", user_id="u", queries="q", stream=True
+            )
+            async with stream:
+                assert [text async for text in stream] == []
+            assert (await _create(client)).id == "m1"
+    _check(closing_stream)
+
+
 def test_connection_close_is_honoured(fault_server: FaultServer) -> None:
     fault_server.route(
         "POST", CHAT, Fault.status(200, json_body={"content": "x"}, headers={"Connection": "close"})
@@ -80,7 +116,7 @@ def test_connection_close_is_honoured(fault_server: FaultServer) -> None:
     assert fault_server.connections_accepted == 4  # each chat closes the one it went on
 
 
-# Live: the real server closes after its 500s ------------------------------------------------
+# Live: the real server closes after its failures ---------------------------------------------
 
 REAL = os.environ.get("REAL_HONCHO")
 live = pytest.mark.skipif(not REAL, reason="set REAL_HONCHO to run against the real server")
@@ -94,13 +130,17 @@ def _live_ids(client: Honcho) -> tuple[str, str, str]:
 
 
 @live
+@pytest.mark.parametrize("failure", ["500", "cut stream"])
 @pytest.mark.parametrize("path", ["sync", "async", "fast"])
-def test_live_create_after_chat_500(path: str) -> None:
+def test_live_create_after_a_failed_chat(path: str, failure: str) -> None:
+    """`chat(queries=[])` fails on the real server: a 500, or (streamed) an event stream that
+    ends empty after its 200 headers; the server closes the connection after either."""
     import asyncio
 
     with Honcho(base_url=REAL, max_retries=0) as setup:
         app_id, user_id, session_id = _live_ids(setup)
     chat = dict(session_id=session_id, app_id=app_id, user_id=user_id, queries=[])
+    streamed = failure == "cut stream"
     failures: list[str] = []
 
     def message(i: int) -> dict[str, Any]:
@@ -111,8 +151,12 @@ def test_live_create_after_chat_500(path: str) -> None:
     if path == "sync":
         with Honcho(base_url=REAL, max_retries=0) as client:
             for i in range(ROUNDS):
-                with pytest.raises(InternalServerError):
-                    client.apps.users.sessions.chat(**chat)
+                if streamed:
+                    with client.apps.users.sessions.chat(**chat, stream=True) as stream:
+                        assert "".join(stream) == ""
+                else:
+                    with pytest.raises(InternalServerError):
+                        client.apps.users.sessions.chat(**chat)
                 try:
                     client.apps.users.sessions.messages.create(**message(i))
                 except Exception as error:  # counted, reported below
@@ -125,8 +169,13 @@ def test_live_create_after_chat_500(path: str) -> None:
             http = DefaultAioHttpClient() if path == "fast" else None
             async with AsyncHoncho(base_url=REAL, max_retries=0, http_client=http) as client:
                 for i in range(ROUNDS):
-                    with pytest.raises(InternalServerError):
-                        await client.apps.users.sessions.chat(**chat)
+                    if streamed:
+                        stream = await client.apps.users.sessions.chat(**chat, stream=True)
+                        async with stream:
+                            assert [text async for text in stream] == []
+                    else:
+                        with pytest.raises(InternalServerError):
+                            await client.apps.users.sessions.chat(**chat)
                     try:
                         await client.apps.users.sessions.messages.create(**message(i))
                     except Exception as error:  # counted, reported below
@@ -142,6 +191,8 @@ def test_live_create_after_chat_500(path: str) -> None:
                 session_id, app_id=app_id, user_id=user_id, size=100
             ).items
         ]
-    print(f"{path}: {ROUNDS - len(failures)}/{ROUNDS} creates succeeded, {len(stored)} stored")
+    print(
+        f"{path}, {failure}: {ROUNDS - len(failures)}/{ROUNDS} creates succeeded, {len(stored)} stored"
+    )
     assert failures == []
     assert sorted(stored) == sorted(f"m{i}" for i in range(ROUNDS))
