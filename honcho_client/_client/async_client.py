@@ -451,11 +451,11 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         )
         import anyio  # here, not at import: `from honcho_client import Honcho` stays loop-free
 
-        # In short naps, so that close() ends a call waiting to retry within one of them.
+        # In short naps, so that close() ends a call waiting to retry within one of them (the
+        # next attempt then raises ClientClosedError).
         end = time.monotonic() + delay
         while not self._closed and (left := end - time.monotonic()) > 0:
             await anyio.sleep(min(left, 0.1))
-        self._check_open()
 
 
 class AsyncHoncho(AsyncBaseClient, HonchoResources[Async, Parsed]):

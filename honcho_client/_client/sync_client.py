@@ -443,11 +443,11 @@ class BaseClient(Resource[Sync, Parsed]):
             attempt + 1,
             retries + 1,
         )
-        # In short naps, so that close() ends a call waiting to retry within one of them.
+        # In short naps, so that close() ends a call waiting to retry within one of them (the
+        # next attempt then raises ClientClosedError).
         end = time.monotonic() + delay
         while not self._closed and (left := end - time.monotonic()) > 0:
             time.sleep(min(left, 0.1))
-        self._check_open()
 
 
 class Honcho(BaseClient, HonchoResources[Sync, Parsed]):

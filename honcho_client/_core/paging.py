@@ -12,8 +12,8 @@ from typing import Any, Protocol
 
 import httpx
 
-from .config import mask_userinfo
 from .errors import APIError, UsageError
+from .reasons import origin
 
 
 class _Page(Protocol):
@@ -37,7 +37,7 @@ def check_progress(previous: _Page, page: _Page, request: httpx.Request | None) 
     )
     if request is None:
         raise UsageError(message)
-    where = mask_userinfo(str(request.url.copy_with(query=None)))
+    where = f"{origin(request)}{request.url.path}"  # never the user info of base_url
     raise APIError(f"{request.method} {where}: {message}", request)
 
 
