@@ -13,6 +13,8 @@ from typing import Any
 
 import httpx
 
+from honcho_client._http.pool import server_may_close
+
 from ._cassette import WATCHED_HEADERS
 
 # One TLS context for every client: building one per client costs a lot, and clients are
@@ -64,11 +66,8 @@ class Wire:
             self._renew()
             response = self._client.send(request)
         closed = was_closed(response) if response.status_code >= 500 else None
-        if response.status_code >= 500 or "event-stream" in response.headers.get(
-            "content-type", ""
-        ):
-            # a server may drop a keep-alive connection after an error or a broken stream
-            self._renew()
+        if server_may_close(response.status_code, response.headers.get("content-type", "")):
+            self._renew()  # the server may drop a kept-alive connection after those
         answer = read_answer(response)
         return Answer(answer.status, answer.headers, answer.body_kind, answer.body, closed)
 

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from honcho_client._http.pool import server_may_close
 from honcho_client.testing import FakeHoncho, FakeServer
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{21}")
@@ -147,8 +148,8 @@ class FreshAfterCrash(httpx.BaseTransport):
             self._inner.close()
             self._inner, self._renew = httpx.HTTPTransport(), False
         response = self._inner.handle_request(request)
-        streamed = "event-stream" in response.headers.get("content-type", "")
-        self._renew = response.status_code >= 500 or streamed
+        content_type = response.headers.get("content-type", "")
+        self._renew = server_may_close(response.status_code, content_type)
         return response
 
     def close(self) -> None:
