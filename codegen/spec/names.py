@@ -19,17 +19,8 @@ RESERVED_CLASSES = frozenset(
     {
         *("Annotated", "Literal", "Mapping", "Sequence", "NotRequired", "TypeAlias", "TypedDict"),
         *("BaseModel", "ConfigDict", "Field", "RootModel", "TypeAdapter", "Unpack"),
-        *(
-            "Call",
-            "JsonOf",
-            "Operation",
-            "Page",
-            "RequestOptions",
-            "FileField",
-            "FileTypes",
-            "Omit",
-        ),
-        *("Resource", "C", "W", "Raw", "Streaming"),
+        *("Call", "Operation", "Page", "RequestOptions", "FileField", "FileTypes", "Omit"),
+        *("JsonOf", "Resource", "C", "W", "Raw", "Streaming"),
     }
 )
 _RESOURCE_RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
