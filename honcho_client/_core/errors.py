@@ -1,6 +1,4 @@
-"""Exceptions raised by the SDK.
-
-Every exception the SDK raises on purpose derives from `HonchoError`::
+"""Exceptions raised by the SDK. Every one it raises on purpose derives from `HonchoError`::
 
     HonchoError
     ├── ConfigurationError            a client setting is invalid (also a ValueError and TypeError)
@@ -24,16 +22,14 @@ Every exception the SDK raises on purpose derives from `HonchoError`::
             ├── RateLimitError            429
             └── InternalServerError       >= 500
 
-The names match the official Honcho SDK, so `except` clauses keep working after a migration.
-Messages carry the method, the path and the server's own message, never a header or the key;
-connection errors also name `scheme://host:port`, the reason and the number of attempts. A status
-whose usual cause is the client's setup says what to check (`APIStatusError.hint`): a 401 or 403
-names `HONCHO_API_KEY` / `api_key=` and the server, and a 404 on a route the server does not have
-says that the server may not speak API 1.1.0.
+The names match the official Honcho SDK. Messages name the method, the path and the server's
+message, never a header or the key; connection errors add `scheme://host:port`, the reason and
+the attempts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,16 +54,12 @@ class HonchoError(Exception):
 
 
 class ConfigurationError(HonchoError, ValueError, TypeError):
-    """A client setting is invalid; raised by the constructor and `with_options`, before any I/O.
-
-    The message names the argument and the value given (never the API key itself). It is also a
-    ValueError and a TypeError, the built-in errors such a mistake raised before.
-    """
+    """A client setting is invalid (the message names the argument and value, never the key)."""
 
 
 class UsageError(HonchoError, RuntimeError):
     """The SDK was used in a way that cannot work, e.g. an `AsyncHoncho` shared between two event
-    loops (two `asyncio.run()` calls), or asking for the page after the last one."""
+    loops, or asking for the page after the last one."""
 
 
 class ClientClosedError(UsageError):
@@ -111,11 +103,6 @@ class RequestValidationError(HonchoError, ValueError):
 class APIError(HonchoError):
     """Something went wrong while talking to the Honcho server."""
 
-    message: str
-    request: httpx.Request
-    body: object | None
-    attempts: int
-
     def __init__(
         self, message: str, request: httpx.Request, *, body: object | None = None, attempts: int = 1
     ) -> None:
@@ -126,8 +113,11 @@ class APIError(HonchoError):
         self.attempts = attempts
 
     def __str__(self) -> str:
-        suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
-        return f"{self.message}{suffix}"
+        return f"{self.message}{_retried(self.attempts)}"
+
+
+def _retried(attempts: int) -> str:
+    return f" (after {attempts} attempts)" if attempts > 1 else ""
 
 
 def _path(request: httpx.Request) -> str:
@@ -138,18 +128,11 @@ def _where(request: httpx.Request) -> str:
     return f"{request.method} {_path(request)}"
 
 
-def _attempts(attempts: int) -> str:
-    return f"(after {attempts} attempt{'s' if attempts != 1 else ''})"
-
-
 class APIConnectionError(APIError):
-    """No usable response: the connection was refused, reset, or dropped mid-response.
-
-    The message names the method, `scheme://host:port` and path, the reason (`.reason`: refused,
-    reset, name resolution, TLS, which timeout) and the number of attempts (`.attempts`).
-    """
+    """No usable response: refused, reset, or dropped mid-response; `.reason` says why."""
 
     reason: str
+    _kind = "Connection error"
 
     def __init__(
         self,
@@ -165,8 +148,6 @@ class APIConnectionError(APIError):
             message or f"{self._kind}: {where}: {self.reason}", request, attempts=attempts
         )
 
-    _kind = "Connection error"
-
     @classmethod
     def from_httpx(
         cls, error: httpx.HTTPError, request: httpx.Request, *, attempts: int = 1
@@ -176,7 +157,8 @@ class APIConnectionError(APIError):
         return kind(request, reason=describe(error, request), attempts=attempts)
 
     def __str__(self) -> str:
-        return f"{self.message} {_attempts(self.attempts)}"
+        s = "s" if self.attempts != 1 else ""
+        return f"{self.message} (after {self.attempts} attempt{s})"
 
 
 class APITimeoutError(APIConnectionError):
@@ -186,16 +168,9 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A 2xx response whose body is not JSON or (with `strict_response_validation=True`) does
-    not match the operation's schema, or, for a call that is not safe to repeat (a create), whose
-    body was cut short: the server acted, so the call is not sent again and the result is unknown.
-
-    The message names the first error and the error count, and quotes the start of the body.
-    The full detail stays on the exception: `response` (the whole body is `response.content`)
-    and `validation_error`, pydantic's `ValidationError` listing every error (None when the
-    body is not JSON or was cut short). It is not chained as `__cause__`: its text grows with
-    the body, and a traceback stays small at any body size.
-    """
+    """A 2xx body that is not JSON, breaks the schema (with `strict_response_validation=True`), or
+    was cut short on a call not safe to repeat. `response` and `validation_error` (pydantic's,
+    or None) hold the detail; it is not chained, so a traceback stays small at any body size."""
 
     validation_error: pydantic.ValidationError | None = None
 
@@ -238,41 +213,29 @@ def cut_response_error(
 
 
 class APIStatusError(APIError):
-    """The server answered with a 4xx or 5xx status.
-
-    `hint` says what to check when the status usually comes from the client's setup (the API
-    key, or a server that does not speak API 1.1.0), and is None otherwise.
-    """
+    """The server answered with a 4xx or 5xx status. `hint` says what to check when the status
+    usually comes from the client's setup (the API key, or a server not on API 1.1.0), else None."""
 
     def __init__(self, response: httpx.Response, *, body: object | None, attempts: int = 1) -> None:
         self.response = response
         self.status_code = response.status_code
-        server_message = _server_message(body)
+        self.server_message = _server_message(body)
+        where = f"{response.status_code} {_where(response.request)}"
         super().__init__(
-            f"{response.status_code} {_where(response.request)}: {server_message}",
-            response.request,
-            body=body,
-            attempts=attempts,
+            f"{where}: {self.server_message}", response.request, body=body, attempts=attempts
         )
-        self.server_message = server_message
         detail = body.get("detail") if isinstance(body, dict) else None
         if isinstance(detail, str):
             self.message = detail
         self.hint: str | None = _hint(response, detail)
 
     def __str__(self) -> str:
-        suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
         where = f"{self.status_code} {_where(self.request)}"
         hint = f". {self.hint}" if self.hint else ""
-        return f"{where}: {self.server_message}{suffix}{hint}"
-
-
-# FastAPI's answer for a path no route matches; a missing app, user... names what is missing.
-_NO_ROUTE_DETAIL = "Not Found"
+        return f"{where}: {self.server_message}{_retried(self.attempts)}{hint}"
 
 
 def _hint(response: httpx.Response, detail: object) -> str | None:
-    """What to check for a status that usually comes from the client's setup, else None."""
     request = response.request
     server = origin(request)
     if response.status_code in (401, 403):
@@ -287,7 +250,8 @@ def _hint(response: httpx.Response, detail: object) -> str | None:
             "api_key= given to the client (a key scoped to an app, user, session or collection "
             "reaches only that resource)"
         )
-    if response.status_code == 404 and detail == _NO_ROUTE_DETAIL:
+    # FastAPI's detail for a path no route matches; a missing app, user... names what is missing.
+    if response.status_code == 404 and detail == "Not Found":
         return (
             f"The server at {server} has no route {_where(request)}: it may not speak Honcho "
             "API 1.1.0, the version this SDK is for (the demo and production servers moved "
@@ -317,11 +281,7 @@ class ConflictError(APIStatusError):
 
 
 class UnprocessableEntityError(APIStatusError):
-    """422: the server rejected the request.
-
-    `errors` lists the server's validation items when it sends FastAPI's list form, and is empty
-    when it sends a plain sentence (which is then in `message`).
-    """
+    """422: the server rejected the request; `errors` lists its validation items, if any."""
 
     def __init__(self, response: httpx.Response, *, body: object | None, attempts: int = 1) -> None:
         super().__init__(response, body=body, attempts=attempts)
@@ -329,12 +289,9 @@ class UnprocessableEntityError(APIStatusError):
 
         detail = body.get("detail") if isinstance(body, dict) else None
         self.errors: list[ValidationError] = []
-        if isinstance(detail, list):
-            for item in detail:
-                try:
-                    self.errors.append(ValidationError.model_validate(item))
-                except ValueError:
-                    continue
+        for item in detail if isinstance(detail, list) else ():
+            with contextlib.suppress(ValueError):
+                self.errors.append(ValidationError.model_validate(item))
 
 
 class RateLimitError(APIStatusError):
@@ -371,11 +328,7 @@ def decode_error_body(response: httpx.Response) -> object | None:
 def status_error(
     response: httpx.Response, *, attempts: int = 1, body_error: BaseException | None = None
 ) -> APIStatusError:
-    """The exception matching `response`'s status; the body must have been read.
-
-    `body_error` is the failure that cut the body short, if any: the status is still reported,
-    and the message says the body was lost.
-    """
+    """The exception for `response`'s status (body read); `body_error` cut the body short."""
     status = response.status_code
     cls = _BY_STATUS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
     error = cls(response, body=decode_error_body(response), attempts=attempts)
@@ -389,33 +342,25 @@ def _server_message(body: object | None) -> str:
         return "(empty body)"
     if isinstance(body, dict):
         detail = body.get("detail", body)
-        if detail is None:
-            return _quote(_json_text(body))
         if isinstance(detail, str):
             return _quote(detail, _DETAIL_LIMIT)
         if isinstance(detail, list):
-            parts = []
-            for item in detail:
-                if isinstance(item, dict):
-                    loc = _loc_text(item.get("loc"))
-                    msg = item.get("msg", item)
-                    parts.append(f"{loc}: {msg}" if loc else str(msg))
-                else:
-                    parts.append(str(item))
-            return _quote("; ".join(parts), _DETAIL_LIMIT)
-        return _quote(_json_text(detail))
+            return _quote("; ".join(_item_text(item) for item in detail), _DETAIL_LIMIT)
+        return _quote(_json_text(body if detail is None else detail))
     if isinstance(body, str):
         return _quote(" ".join(body.split()))
     return _quote(_json_text(body))
 
 
-def _loc_text(loc: object) -> str:
-    """A 422 item's `loc` as dotted text: a list, a single name or index, or nothing."""
-    if loc is None:
-        return ""
+def _item_text(item: object) -> str:
+    """A 422 item as `loc: msg`; its `loc` is a list, a single name or index, or missing."""
+    if not isinstance(item, dict):
+        return str(item)
+    loc, msg = item.get("loc"), item.get("msg", item)
     if isinstance(loc, (list, tuple)):
-        return ".".join(str(part) for part in loc)
-    return str(loc)
+        loc = ".".join(map(str, loc))
+    where = "" if loc is None else str(loc)
+    return f"{where}: {msg}" if where else str(msg)
 
 
 def _json_text(value: object) -> str:
@@ -430,12 +375,8 @@ def _quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
 
 
 def read_error(error: Exception, response: httpx.Response, what: str) -> HonchoError:
-    """The error for a failure while reading the body of `response` (a stream, after the status).
-
-    A stream read a second time (or after it was closed) is `StreamConsumedError`; a connection
-    cut or broken mid-body is `APIConnectionError` (`APITimeoutError` for a timeout) saying that
-    `what` was cut short, and why.
-    """
+    """The error for a failure reading `response`'s body after the status: StreamConsumedError
+    for a second read, else APIConnectionError (APITimeoutError) saying `what` was cut short."""
     request = response.request
     if isinstance(error, httpx.StreamError):
         return StreamConsumedError(

@@ -1,9 +1,5 @@
-"""The base class of every generated model: pydantic's `BaseModel` plus `to_dict()` and `to_json()`.
-
-The two methods are the conversions users of other typed API SDKs reach for. By default they
-return what the server sent: fields under their API names, and only the fields that were set
-(a field the server left out is not filled in with its default).
-"""
+"""The base class of every generated model: pydantic's `BaseModel` plus `to_dict()` and
+`to_json()`, which by default return what the server sent (API names, only the fields set)."""
 
 from __future__ import annotations
 
@@ -25,18 +21,10 @@ class BaseModel(pydantic.BaseModel):
         exclude_none: bool = False,
         warnings: bool = True,
     ) -> dict[str, object]:
-        """The model as a dict.
-
-        Args:
-            mode: ``"python"`` keeps Python values (``datetime``); ``"json"`` gives only
-                JSON-compatible values (a ``datetime`` becomes an ISO 8601 string).
-            use_api_names: key fields by their names in the API rather than their Python names
-                (they differ only where a name is not a valid Python identifier).
-            exclude_unset: leave out fields that were not set explicitly (not sent by the server).
-            exclude_defaults: leave out fields whose value equals their default.
-            exclude_none: leave out fields whose value is ``None``.
-            warnings: warn when a value does not match its field's type.
-        """
+        """The model as a dict. `mode="json"` gives only JSON values (a datetime as ISO 8601);
+        `use_api_names=False` keys fields by their Python names; `exclude_unset`,
+        `exclude_defaults` and `exclude_none` leave out fields not sent, at their default, or None;
+        `warnings` warns of a value that does not match its field's type."""
         return self.model_dump(
             mode=mode,
             by_alias=use_api_names,
@@ -56,10 +44,8 @@ class BaseModel(pydantic.BaseModel):
         exclude_none: bool = False,
         warnings: bool = True,
     ) -> str:
-        """The model as a JSON string, indented by ``indent`` spaces (``None``: on one line).
-
-        The other arguments are those of :meth:`to_dict`.
-        """
+        """The model as a JSON string, indented by `indent` spaces (None: on one line); the other
+        arguments are those of `to_dict`."""
         return self.model_dump_json(
             indent=indent,
             by_alias=use_api_names,

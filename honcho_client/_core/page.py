@@ -10,11 +10,8 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list: its items and where it stands among all pages.
-
-    `pages` is optional, as in the spec (the page count then comes from `total` and `size`);
-    fields a newer server adds are kept (`model_extra`).
-    """
+    """One page of a list: its items and where it stands among all pages (`pages` is optional,
+    as in the spec; fields a newer server adds are kept in `model_extra`)."""
 
     model_config = ConfigDict(extra="allow", cache_strings="keys")
 

@@ -1,10 +1,5 @@
-"""The check that keeps iteration over pages from looping, shared by the sync and async pages.
-
-Pages are fetched by number, and the next number comes from the page the server sent. A server or
-proxy that ignores `?page=` answers page 1 again and again, and iteration would never end. So each
-page fetched must move forward: its number must be higher than the previous one, and its items
-must not be the previous page's items. Otherwise iteration stops with an APIError that says so.
-"""
+"""Keeps iteration over pages from looping, for the sync and async pages: a server or proxy that
+ignores `?page=` answers page 1 again and again, so each page fetched must move forward."""
 
 from __future__ import annotations
 
@@ -22,14 +17,14 @@ class _Page(Protocol):
 
 
 def check_progress(previous: _Page, page: _Page, request: httpx.Request | None) -> None:
-    """Raise APIError when `page`, fetched after `previous`, does not move forward."""
+    """Raise APIError when `page`, fetched after `previous`, has no higher number or the same
+    items (UsageError without a request)."""
     asked = previous.page + 1
-    problem = None
     if isinstance(page.page, int) and page.page <= previous.page:  # a lenient page may lack it
         problem = f"answered page {page.page} when asked for page {asked}"
     elif page.items and _keys(page.items) == _keys(previous.items):
         problem = f"answered page {asked} with the same items as page {previous.page}"
-    if problem is None:
+    else:
         return
     message = (
         f"Pagination stopped: the server {problem}; it seems to ignore the `page` query "

@@ -1,9 +1,8 @@
 """Turns a successful response body into the operation's result type, without I/O.
 
-By default parsing is lenient: a JSON body that breaks the schema still gives a result of the
-declared type, built as `lenient()` says, and a WARNING is logged (operation and first error,
-never the body). With `strict=True` such a body raises `APIResponseValidationError`. A body
-that is not JSON raises in both modes: there is nothing to type.
+A JSON body that breaks the schema gives a lenient result of the declared type and logs a WARNING
+(operation and first error, never the body), or with `strict=True` raises
+`APIResponseValidationError`. A body that is not JSON raises in both modes.
 """
 
 from __future__ import annotations
@@ -27,8 +26,7 @@ T = TypeVar("T")
 
 
 class JsonOf(Generic[T]):
-    """Reads a JSON body as `tp` (a list, a union...: a type that is not a model), and keeps
-    `tp` for the lenient parse of a body that breaks it."""
+    """Reads a JSON body as `tp`, a type that is not a model, and keeps `tp` for `lenient`."""
 
     __slots__ = ("_adapter", "type")
 
@@ -48,23 +46,20 @@ def parse_response(op: Operation[T], response: httpx.Response, strict: bool = Tr
 def parse_stream_text(
     op: Operation[object] | None, response: httpx.Response, strict: bool = True
 ) -> str:
-    """The text of a call that was asked to stream but answered with JSON: the result's
-    `op.stream_text` attribute, or the whole body when the operation names none or (lenient)
-    the result lacks it."""
+    """The text of a call asked to stream but answered with JSON: the result's `op.stream_text`
+    attribute, else (no such attribute, or a lenient result without it) the whole body."""
     if op is None or op.stream_text is None:
         return response.text
     text = getattr(parse_response(op, response, strict), op.stream_text)
-    # A lenient result without its text: the body as received.
     return text if isinstance(text, str) else response.text
 
 
 def event_data(content: bytes) -> object:
     """The data of a Server-Sent Event whose schema says nothing: its JSON value, else its text."""
     try:
-        value: object = json.loads(content)
+        return json.loads(content)
     except ValueError:
         return content.decode("utf-8", "replace")
-    return value
 
 
 def parse_event(op: Operation[T], data: str, response: httpx.Response, strict: bool = True) -> T:
@@ -73,11 +68,8 @@ def parse_event(op: Operation[T], data: str, response: httpx.Response, strict: b
 
 
 def _parse(op: Operation[T], response: httpx.Response, content: bytes | None, strict: bool) -> T:
-    """`content` (one event's data), else the body, parsed.
-
-    The exception raised never chains pydantic's error (its text lists every failing item, a
-    megabyte for a large page): it is kept on `validation_error` instead.
-    """
+    """`content` (one event's data), else the body, parsed. pydantic's error is kept on
+    `validation_error`, never chained: its text lists every failing item."""
     body = response.content if content is None else content
     try:
         return op.parse(body)
@@ -105,8 +97,7 @@ def _parse(op: Operation[T], response: httpx.Response, content: bytes | None, st
 
 
 def _result_type(parse: Callable[[bytes], object]) -> object:
-    """The type `parse` validates to: the model of `Model.model_validate_json`, the type of a
-    `JsonOf`, else `object` (the value is then kept as received)."""
+    """The model of `Model.model_validate_json`, the type of a `JsonOf`, else `object`."""
     if isinstance(parse, JsonOf):
         return parse.type
     owner = getattr(parse, "__self__", None)
@@ -119,14 +110,8 @@ def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
 
 
 def lenient(value: object, tp: Any) -> Any:
-    """`value` (parsed JSON) as type `tp`, keeping what does not fit as received.
-
-    A model is always an instance of its class, made with `model_construct`: each field the
-    body has is validated on its own and kept as received when it fails (a nested model or list
-    is built the same way); a field the body lacks gets its default, or None when it has none.
-    A body that is not a JSON object gives a model whose fields are all default or None. Fields
-    the schema does not name are kept in `model_extra`, and `to_dict()` returns what was sent.
-    """
+    """`value` (parsed JSON) as type `tp`, each part that does not fit kept as received: a model
+    is built with `model_construct`, a missing field gets its default or None."""
     try:
         return _adapter(tp).validate_python(value)
     except (pydantic.ValidationError, pydantic.PydanticSchemaGenerationError, TypeError):

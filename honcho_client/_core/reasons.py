@@ -1,11 +1,5 @@
-"""Why a request got no usable response, in words: a short phrase from an httpx error.
-
-httpx wraps the error of the layer below (httpcore, the socket, the TLS library, aiohttp) and
-the useful part is often a few causes down: `ConnectError("All connection attempts failed")`
-hides a `ConnectionRefusedError`. `describe` walks the chain once and names the reason a caller
-can act on (refused, reset, name resolution, TLS, which timeout and how long it was), with a hint
-of what to check. Nothing here does I/O.
-"""
+"""Why a request got no usable response, as a short phrase: `describe` walks an httpx error's
+chain of causes (the useful one is often a few down) and names what a caller can act on."""
 
 from __future__ import annotations
 
@@ -81,17 +75,15 @@ def _timeout(error: httpx.TimeoutException, request: httpx.Request | None) -> st
     )
     if not phase:
         return what
-    seconds = None
-    if request is not None:
-        seconds = request.extensions.get("timeout", {}).get(phase)
-    limit = what.format(_seconds(seconds)) if seconds is not None else what.format("?")
+    seconds = request.extensions.get("timeout", {}).get(phase) if request is not None else None
+    limit = what.format("?" if seconds is None else f"{seconds:g}")
     during_tls = phase == "connect" and any(isinstance(c, ssl.SSLError) for c in _chain(error))
     return f"{phase} timeout{' during the TLS handshake' if during_tls else ''}: {limit}"
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:
-    """`error` and its causes, then the members of any exception group among them (anyio
-    raises "All connection attempts failed" from a group of one error per address)."""
+    """`error`, its causes, then the members of any exception group among them (anyio raises
+    "All connection attempts failed" from a group of one error per address)."""
     seen: set[int] = set()
     pending: list[BaseException] = [error]
     while pending:
@@ -106,8 +98,8 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
 
 
 def _ssl_detail(causes: list[BaseException], name: str) -> str:
-    """The `verify_message` or `reason` the ssl module set; aiohttp's errors derive from the ssl
-    ones without setting them, and wrap the ssl module's error as their cause."""
+    """The `verify_message` or `reason` the ssl module set (aiohttp's ssl errors set neither and
+    wrap the ssl module's error)."""
     for cause in causes:
         value = getattr(cause, name, None)
         if value:
@@ -116,14 +108,9 @@ def _ssl_detail(causes: list[BaseException], name: str) -> str:
 
 
 def _first_text(causes: list[BaseException]) -> str:
-    """The first non-empty message, from the outermost error inwards (httpx's own is often
-    empty on asyncio, where the socket error below it says what happened)."""
+    """The first non-empty message, outermost first (httpx's own is often empty on asyncio)."""
     for cause in causes:
         text = str(cause).strip()
         if text and not text.startswith("Cancelled via cancel scope"):
             return text
     return ""
-
-
-def _seconds(value: float) -> str:
-    return f"{value:g}"

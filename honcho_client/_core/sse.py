@@ -1,15 +1,9 @@
 """Decoding a streamed chat body, without I/O.
 
-Honcho 1.1.0 streams the answer as plain text under `text/event-stream`, with no SSE framing: the
-bytes are the answer. `Utf8Chunks` turns them into text as they arrive, exactly as sent (nothing
-stripped, reframed or guessed), decoding UTF-8 incrementally so that a character split across two
-reads comes out whole.
-
-Some servers and proxies frame the answer as real Server-Sent Events. `SSEDecoder` parses that
-framing by the WHATWG rules, and only when the caller asks for it (`stream.events()`): `data:`
-lines joined with newlines, comments and unknown fields ignored, a blank line ends an event, a
-line break may be CRLF, LF or CR (also when split across two reads), and a `[DONE]` event ends the
-stream. An event still open when the body ends is delivered rather than lost.
+Honcho 1.1.0 streams the answer as plain text with no SSE framing: `Utf8Chunks` decodes it as it
+arrives, exactly as sent. `SSEDecoder` parses real Server-Sent Events framing by the WHATWG rules,
+only when asked (`stream.events()`); a `[DONE]` event ends the stream, and an event still open
+when the body ends is delivered.
 """
 
 from __future__ import annotations
@@ -84,11 +78,12 @@ class SSEDecoder:
         return self.feed("\n\n") if self._buffer or self._data else []
 
     def _line(self, line: str) -> ServerSentEvent | None:
+        """Take one line; a blank one ends the event, returned when it has data."""
         if not line:
-            return self._dispatch()
-        if line.startswith(":"):
-            return None
-        field, colon, value = line.partition(":")
+            data, event = self._data, self._event or "message"
+            self._data, self._event = [], ""
+            return ServerSentEvent("\n".join(data), event, self._id, self._retry) if data else None
+        field, colon, value = line.partition(":")  # a comment has no field name
         if colon and value.startswith(" "):
             value = value[1:]
         if field == "data":
@@ -100,16 +95,3 @@ class SSEDecoder:
         elif field == "retry" and value.isascii() and value.isdigit():
             self._retry = int(value)
         return None
-
-    def _dispatch(self) -> ServerSentEvent | None:
-        if not self._data:
-            self._event = ""
-            return None
-        event = ServerSentEvent(
-            data="\n".join(self._data),
-            event=self._event or "message",
-            id=self._id,
-            retry=self._retry,
-        )
-        self._data, self._event = [], ""
-        return event
