@@ -23,8 +23,7 @@
             └── InternalServerError       >= 500
 
 The names match the official Honcho SDK. Messages name the method, the path and the server's
-message, never a header or the key; connection errors add `scheme://host:port`, the reason and
-the attempts.
+message (connection errors also `scheme://host:port`), never a header or the key.
 """
 
 from __future__ import annotations
@@ -58,8 +57,7 @@ class ConfigurationError(HonchoError, ValueError, TypeError):
 
 
 class UsageError(HonchoError, RuntimeError):
-    """The SDK was used in a way that cannot work, e.g. an `AsyncHoncho` shared between two event
-    loops, or asking for the page after the last one."""
+    """The SDK was used in a way that cannot work, e.g. an `AsyncHoncho` on two event loops."""
 
 
 class ClientClosedError(UsageError):
@@ -113,25 +111,19 @@ class APIError(HonchoError):
         self.attempts = attempts
 
     def __str__(self) -> str:
-        return f"{self.message}{_retried(self.attempts)}"
+        retried = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
+        return f"{self.message}{retried}"
 
 
-def _retried(attempts: int) -> str:
-    return f" (after {attempts} attempts)" if attempts > 1 else ""
-
-
-def _path(request: httpx.Request) -> str:
-    return request.url.raw_path.decode("ascii", "replace").split("?")[0]
-
-
-def _where(request: httpx.Request) -> str:
-    return f"{request.method} {_path(request)}"
+def _where(request: httpx.Request, server: str = "") -> str:
+    """`METHOD path`, the path after `server` (`scheme://host:port`) when given."""
+    path = request.url.raw_path.decode("ascii", "replace").split("?")[0]
+    return f"{request.method} {server}{path}"
 
 
 class APIConnectionError(APIError):
     """No usable response: refused, reset, or dropped mid-response; `.reason` says why."""
 
-    reason: str
     _kind = "Connection error"
 
     def __init__(
@@ -143,7 +135,7 @@ class APIConnectionError(APIError):
         attempts: int = 1,
     ) -> None:
         self.reason = reason or "connection error"
-        where = f"{request.method} {origin(request)}{_path(request)}"
+        where = _where(request, origin(request))
         super().__init__(
             message or f"{self._kind}: {where}: {self.reason}", request, attempts=attempts
         )
@@ -168,9 +160,8 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A 2xx body that is not JSON, breaks the schema (with `strict_response_validation=True`), or
-    was cut short on a call not safe to repeat. `response` and `validation_error` (pydantic's,
-    or None) hold the detail; it is not chained, so a traceback stays small at any body size."""
+    """A 2xx body that is not JSON, breaks the schema (when strict) or was cut short on a create;
+    `validation_error` keeps pydantic's error, not chained so that a traceback stays small."""
 
     validation_error: pydantic.ValidationError | None = None
 
@@ -213,8 +204,8 @@ def cut_response_error(
 
 
 class APIStatusError(APIError):
-    """The server answered with a 4xx or 5xx status. `hint` says what to check when the status
-    usually comes from the client's setup (the API key, or a server not on API 1.1.0), else None."""
+    """The server answered 4xx/5xx; `hint` says what to check when the client's setup is the usual
+    cause (the API key, or a server not on API 1.1.0), else None."""
 
     def __init__(self, response: httpx.Response, *, body: object | None, attempts: int = 1) -> None:
         self.response = response
@@ -230,9 +221,9 @@ class APIStatusError(APIError):
         self.hint: str | None = _hint(response, detail)
 
     def __str__(self) -> str:
-        where = f"{self.status_code} {_where(self.request)}"
+        retried = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
         hint = f". {self.hint}" if self.hint else ""
-        return f"{where}: {self.server_message}{_retried(self.attempts)}{hint}"
+        return f"{self.status_code} {_where(self.request)}: {self.server_message}{retried}{hint}"
 
 
 def _hint(response: httpx.Response, detail: object) -> str | None:
@@ -313,25 +304,19 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def decode_error_body(response: httpx.Response) -> object | None:
-    """The error body as JSON when it is JSON, else as text (None when empty)."""
-    content = response.content
-    if not content:
-        return None
-    try:
-        value: object = json.loads(content)
-    except (ValueError, RecursionError):
-        return content.decode(response.encoding or "utf-8", "replace")
-    return value
-
-
 def status_error(
     response: httpx.Response, *, attempts: int = 1, body_error: BaseException | None = None
 ) -> APIStatusError:
     """The exception for `response`'s status (body read); `body_error` cut the body short."""
+    body: object | None = None  # JSON when it is JSON, else text
+    if response.content:
+        try:
+            body = json.loads(response.content)
+        except (ValueError, RecursionError):
+            body = response.content.decode(response.encoding or "utf-8", "replace")
     status = response.status_code
     cls = _BY_STATUS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
-    error = cls(response, body=decode_error_body(response), attempts=attempts)
+    error = cls(response, body=body, attempts=attempts)
     if body_error is not None:
         error.server_message = f"(the body was cut short: {describe(body_error, response.request)})"
     return error
@@ -375,8 +360,8 @@ def _quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
 
 
 def read_error(error: Exception, response: httpx.Response, what: str) -> HonchoError:
-    """The error for a failure reading `response`'s body after the status: StreamConsumedError
-    for a second read, else APIConnectionError (APITimeoutError) saying `what` was cut short."""
+    """StreamConsumedError for a second read of `response`'s body, else an APIConnectionError
+    saying that `what` was cut short."""
     request = response.request
     if isinstance(error, httpx.StreamError):
         return StreamConsumedError(

@@ -1,9 +1,6 @@
-"""Turns a successful response body into the operation's result type, without I/O.
-
-A JSON body that breaks the schema gives a lenient result of the declared type and logs a WARNING
-(operation and first error, never the body), or with `strict=True` raises
-`APIResponseValidationError`. A body that is not JSON raises in both modes.
-"""
+"""Turns a successful response body into the operation's result type, without I/O. A JSON body
+that breaks the schema gives a lenient result and a WARNING (never the body), or with `strict=True`
+raises `APIResponseValidationError`, as a body that is not JSON always does."""
 
 from __future__ import annotations
 

@@ -1,10 +1,6 @@
-"""Decoding a streamed chat body, without I/O.
-
-Honcho 1.1.0 streams the answer as plain text with no SSE framing: `Utf8Chunks` decodes it as it
-arrives, exactly as sent. `SSEDecoder` parses real Server-Sent Events framing by the WHATWG rules,
-only when asked (`stream.events()`); a `[DONE]` event ends the stream, and an event still open
-when the body ends is delivered.
-"""
+"""Decoding a streamed chat body, without I/O. Honcho 1.1.0 streams plain text with no SSE
+framing, which `Utf8Chunks` decodes exactly as sent; `SSEDecoder` parses real Server-Sent Events
+by the WHATWG rules, only for `stream.events()`."""
 
 from __future__ import annotations
 
