@@ -331,10 +331,8 @@ def _server_message(body: object | None) -> str:
             return _quote(detail, _DETAIL_LIMIT)
         if isinstance(detail, list):
             return _quote("; ".join(_item_text(item) for item in detail), _DETAIL_LIMIT)
-        return _quote(_json_text(body if detail is None else detail))
-    if isinstance(body, str):
-        return _quote(" ".join(body.split()))
-    return _quote(_json_text(body))
+        return _quote(body if detail is None else detail)
+    return _quote(" ".join(body.split()) if isinstance(body, str) else body)
 
 
 def _item_text(item: object) -> str:
@@ -348,15 +346,14 @@ def _item_text(item: object) -> str:
     return f"{where}: {msg}" if where else str(msg)
 
 
-def _json_text(value: object) -> str:
-    try:
-        return json.dumps(value)
-    except (ValueError, TypeError, RecursionError):
-        return repr(value)
-
-
-def _quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
-    return text if len(text) <= limit else text[:limit] + "..."
+def _quote(value: object, limit: int = _QUOTE_LIMIT) -> str:
+    """`value` (a text, else as JSON) cut to `limit` characters."""
+    if not isinstance(value, str):
+        try:
+            value = json.dumps(value)
+        except (ValueError, TypeError, RecursionError):
+            value = repr(value)
+    return value if len(value) <= limit else value[:limit] + "..."
 
 
 def read_error(error: Exception, response: httpx.Response, what: str) -> HonchoError:

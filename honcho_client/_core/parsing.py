@@ -75,10 +75,8 @@ def _parse(op: Operation[T], response: httpx.Response, content: bytes | None, st
         loc = ".".join(str(p) for p in first["loc"]) or "body"
         detail = f"{error.error_count()} error(s), first at {loc}: {first['msg']}"
         if first["type"] == "json_invalid":
-            failure = APIResponseValidationError(response, f"not JSON: {detail}", content=content)
-        elif strict:
-            failure = APIResponseValidationError(response, detail, content=content)
-        else:
+            detail = f"not JSON: {detail}"
+        elif not strict:
             logger.warning(
                 "%s %s: the response does not match the schema (%s); the parts that do not "
                 "match are kept as received",
@@ -87,6 +85,7 @@ def _parse(op: Operation[T], response: httpx.Response, content: bytes | None, st
                 detail,
             )
             return lenient(json.loads(body), _result_type(op.parse))  # type: ignore[no-any-return]  # built to the result type
+        failure = APIResponseValidationError(response, detail, content=content)
         failure.validation_error = error
     except (ValueError, RecursionError) as error:
         failure = APIResponseValidationError(response, f"not JSON: {error}", content=content)
