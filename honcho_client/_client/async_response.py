@@ -1,7 +1,5 @@
-"""`AsyncAPIResponse`: what `.with_raw_response` and `.with_streaming_response` return.
-
-Its sync twin `APIResponse` is generated from this file.
-"""
+"""`AsyncAPIResponse`, what `.with_raw_response` and `.with_streaming_response` return; its sync
+twin `APIResponse` is generated from this file."""
 
 from __future__ import annotations
 
@@ -15,6 +13,7 @@ from .._core.errors import read_error
 from .stream_guard import AsyncStreamGuard
 
 T = TypeVar("T")
+X = TypeVar("X")
 
 
 class AsyncAPIResponse(Generic[T]):
@@ -69,24 +68,19 @@ class AsyncAPIResponse(Generic[T]):
             self._parsed.append(self._parse(self.http_response))
         return self._parsed[0]
 
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self.http_response.aiter_bytes(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return self._reading(self.http_response.aiter_bytes(chunk_size))
 
-    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        try:
-            async for chunk in self.http_response.aiter_text(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return self._reading(self.http_response.aiter_text(chunk_size))
 
-    async def iter_lines(self) -> AsyncIterator[str]:
+    def iter_lines(self) -> AsyncIterator[str]:
+        return self._reading(self.http_response.aiter_lines())
+
+    async def _reading(self, chunks: AsyncIterator[X]) -> AsyncIterator[X]:
         try:
-            async for line in self.http_response.aiter_lines():
-                yield line
+            async for chunk in chunks:
+                yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
@@ -96,8 +90,7 @@ class AsyncAPIResponse(Generic[T]):
         written = 0
         with open(path, "wb") as file:
             async for chunk in self.iter_bytes(chunk_size):
-                file.write(chunk)
-                written += len(chunk)
+                written += file.write(chunk)
         return written
 
     async def close(self) -> None:

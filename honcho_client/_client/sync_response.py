@@ -13,6 +13,7 @@ from .._core.errors import read_error
 from .stream_guard import StreamGuard
 
 T = TypeVar("T")
+X = TypeVar("X")
 
 
 class APIResponse(Generic[T]):
@@ -68,23 +69,18 @@ class APIResponse(Generic[T]):
         return self._parsed[0]
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        try:
-            for chunk in self.http_response.iter_bytes(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+        return self._reading(self.http_response.iter_bytes(chunk_size))
 
     def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        try:
-            for chunk in self.http_response.iter_text(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+        return self._reading(self.http_response.iter_text(chunk_size))
 
     def iter_lines(self) -> Iterator[str]:
+        return self._reading(self.http_response.iter_lines())
+
+    def _reading(self, chunks: Iterator[X]) -> Iterator[X]:
         try:
-            for line in self.http_response.iter_lines():
-                yield line
+            for chunk in chunks:
+                yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
@@ -94,8 +90,7 @@ class APIResponse(Generic[T]):
         written = 0
         with open(path, "wb") as file:
             for chunk in self.iter_bytes(chunk_size):
-                file.write(chunk)
-                written += len(chunk)
+                written += file.write(chunk)
         return written
 
     def close(self) -> None:
