@@ -194,14 +194,12 @@ class AsyncBaseClient(Resource[Async, Parsed]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    # Sending: one entry point per result shape.
-
     async def _call(self, call: Call[T]) -> T:
-        response = await self._exchange(call, stream=False)
+        response = await self._send(call, stream=False)
         return parse_response(call.op, response, self.strict_response_validation)
 
     async def _page(self, call: Call[Page[T]]) -> AsyncPage[T]:
-        response = await self._exchange(call, stream=False)
+        response = await self._send(call, stream=False)
         page = parse_response(call.op, response, self.strict_response_validation)
         return self._wrap_page(call, page, response)
 
@@ -212,17 +210,17 @@ class AsyncBaseClient(Resource[Async, Parsed]):
         return AsyncPage(page, fetch, response.request)
 
     async def _stream(self, call: Call[object]) -> AsyncChatStream:
-        response = await self._exchange(call, stream=True)
+        response = await self._send(call, stream=True)
         strict = self.strict_response_validation
         return AsyncChatStream(response, _name(call, response), call.op, strict)
 
     async def _events(self, call: Call[T]) -> AsyncEventStream[T]:
-        response = await self._exchange(call, stream=True)
+        response = await self._send(call, stream=True)
         strict = self.strict_response_validation
         return AsyncEventStream(response, _name(call, response), call.op, strict)
 
     async def _raw(self, call: Call[object], *, stream: bool) -> AsyncAPIResponse[object]:
-        response = await self._exchange(call, stream=stream)
+        response = await self._send(call, stream=stream)
         from .._core.page import Page
 
         def parse(response: httpx.Response) -> object:
@@ -233,8 +231,12 @@ class AsyncBaseClient(Resource[Async, Parsed]):
 
         return AsyncAPIResponse(response, parse, _name(call, response) if stream else None)
 
-    async def _exchange(self, call: Call[Any], *, stream: bool) -> httpx.Response:
-        """Check, build and send `call`; return its successful response."""
+    async def _send(self, call: Call[Any], *, stream: bool) -> httpx.Response:
+        """Check, build and send `call`, again while the retry policy allows; return the
+        successful response or raise the last attempt's error. An attempt holds a permit from
+        before it reaches the pool until its body is read or its streamed success is closed;
+        whatever ends it early (an error, a cancellation) gives the permit back and clears the
+        pool of connections a cancellation stranded."""
         options, op = call.options, call.op
         timeout, retries = options.get("timeout", omit), options.get("max_retries", omit)
         if not isinstance(timeout, Omit) or not isinstance(retries, Omit):
@@ -245,16 +247,6 @@ class AsyncBaseClient(Resource[Async, Parsed]):
             self._http, self.base_url, call, checked, headers=self._call_headers, timeout=timeout
         )
         retries = self.max_retries if isinstance(retries, Omit) else retries
-        return await self._send(request, op, stream, retries)
-
-    async def _send(
-        self, request: httpx.Request, op: Operation[Any], stream: bool, retries: int
-    ) -> httpx.Response:
-        """Send `request`, again while the retry policy allows; return the successful response
-        or raise the last attempt's error. An attempt holds a permit from before it reaches the
-        pool until its body is read or its streamed success is closed; whatever ends it early (an
-        error, a cancellation) gives the permit back and clears the pool of connections a
-        cancellation stranded."""
         pool_timeout = request.extensions.get("timeout", {}).get("pool")
         attempt, reason = 0, ""
         headers: httpx.Headers | None = None

@@ -191,14 +191,12 @@ class BaseClient(Resource[Sync, Parsed]):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    # Sending: one entry point per result shape.
-
     def _call(self, call: Call[T]) -> T:
-        response = self._exchange(call, stream=False)
+        response = self._send(call, stream=False)
         return parse_response(call.op, response, self.strict_response_validation)
 
     def _page(self, call: Call[Page[T]]) -> SyncPage[T]:
-        response = self._exchange(call, stream=False)
+        response = self._send(call, stream=False)
         page = parse_response(call.op, response, self.strict_response_validation)
         return self._wrap_page(call, page, response)
 
@@ -209,17 +207,17 @@ class BaseClient(Resource[Sync, Parsed]):
         return SyncPage(page, fetch, response.request)
 
     def _stream(self, call: Call[object]) -> ChatStream:
-        response = self._exchange(call, stream=True)
+        response = self._send(call, stream=True)
         strict = self.strict_response_validation
         return ChatStream(response, _name(call, response), call.op, strict)
 
     def _events(self, call: Call[T]) -> EventStream[T]:
-        response = self._exchange(call, stream=True)
+        response = self._send(call, stream=True)
         strict = self.strict_response_validation
         return EventStream(response, _name(call, response), call.op, strict)
 
     def _raw(self, call: Call[object], *, stream: bool) -> APIResponse[object]:
-        response = self._exchange(call, stream=stream)
+        response = self._send(call, stream=stream)
         from .._core.page import Page
 
         def parse(response: httpx.Response) -> object:
@@ -230,8 +228,12 @@ class BaseClient(Resource[Sync, Parsed]):
 
         return APIResponse(response, parse, _name(call, response) if stream else None)
 
-    def _exchange(self, call: Call[Any], *, stream: bool) -> httpx.Response:
-        """Check, build and send `call`; return its successful response."""
+    def _send(self, call: Call[Any], *, stream: bool) -> httpx.Response:
+        """Check, build and send `call`, again while the retry policy allows; return the
+        successful response or raise the last attempt's error. An attempt holds a permit from
+        before it reaches the pool until its body is read or its streamed success is closed;
+        whatever ends it early (an error, a cancellation) gives the permit back and clears the
+        pool of connections a cancellation stranded."""
         options, op = call.options, call.op
         timeout, retries = options.get("timeout", omit), options.get("max_retries", omit)
         if not isinstance(timeout, Omit) or not isinstance(retries, Omit):
@@ -242,16 +244,6 @@ class BaseClient(Resource[Sync, Parsed]):
             self._http, self.base_url, call, checked, headers=self._call_headers, timeout=timeout
         )
         retries = self.max_retries if isinstance(retries, Omit) else retries
-        return self._send(request, op, stream, retries)
-
-    def _send(
-        self, request: httpx.Request, op: Operation[Any], stream: bool, retries: int
-    ) -> httpx.Response:
-        """Send `request`, again while the retry policy allows; return the successful response
-        or raise the last attempt's error. An attempt holds a permit from before it reaches the
-        pool until its body is read or its streamed success is closed; whatever ends it early (an
-        error, a cancellation) gives the permit back and clears the pool of connections a
-        cancellation stranded."""
         pool_timeout = request.extensions.get("timeout", {}).get("pool")
         attempt, reason = 0, ""
         headers: httpx.Headers | None = None
