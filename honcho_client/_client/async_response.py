@@ -17,14 +17,13 @@ X = TypeVar("X")
 
 
 class AsyncAPIResponse(Generic[T]):
-    """The HTTP response of one call, with `parse()` to get the typed result.
+    """The HTTP response of one call; `parse()` gives the typed result.
 
-    From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
-    read only on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`), and leaving
-    the `with` block closes the connection. A streaming response holds one of the client's
-    `max_concurrency` slots until it is closed or read to the end; one dropped unclosed is closed
-    when it is garbage-collected, with a ResourceWarning. Its body can be iterated once;
-    iterating it again raises StreamConsumedError (`read()` keeps the body for later calls).
+    From `.with_raw_response` the body is already read. From `.with_streaming_response` it is
+    read on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`) and can be iterated
+    once (again: StreamConsumedError; `read()` keeps it), and the response holds one of the
+    client's `max_concurrency` slots until it is read to the end or closed: by leaving the `with`
+    block, by `close()`, or, dropped unclosed, when garbage-collected with a ResourceWarning.
     """
 
     def __init__(
