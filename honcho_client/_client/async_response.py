@@ -1,7 +1,5 @@
-"""`AsyncAPIResponse`: what `.with_raw_response` and `.with_streaming_response` return.
-
-Its sync twin `APIResponse` is generated from this file.
-"""
+"""`AsyncAPIResponse`, what `.with_raw_response` and `.with_streaming_response` return; its sync
+twin `APIResponse` is generated from this file."""
 
 from __future__ import annotations
 
@@ -15,17 +13,17 @@ from .._core.errors import read_error
 from .stream_guard import AsyncStreamGuard
 
 T = TypeVar("T")
+X = TypeVar("X")
 
 
 class AsyncAPIResponse(Generic[T]):
-    """The HTTP response of one call, with `parse()` to get the typed result.
+    """The HTTP response of one call; `parse()` gives the typed result.
 
-    From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
-    read only on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`), and leaving
-    the `with` block closes the connection. A streaming response holds one of the client's
-    `max_concurrency` slots until it is closed or read to the end; one dropped unclosed is closed
-    when it is garbage-collected, with a ResourceWarning. Its body can be iterated once;
-    iterating it again raises StreamConsumedError (`read()` keeps the body for later calls).
+    From `.with_raw_response` the body is already read. From `.with_streaming_response` it is
+    read on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`) and can be iterated
+    once (again: StreamConsumedError; `read()` keeps it), and the response holds one of the
+    client's `max_concurrency` slots until it is read to the end or closed: by leaving the `with`
+    block, by `close()`, or, dropped unclosed, when garbage-collected with a ResourceWarning.
     """
 
     def __init__(
@@ -69,24 +67,19 @@ class AsyncAPIResponse(Generic[T]):
             self._parsed.append(self._parse(self.http_response))
         return self._parsed[0]
 
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self.http_response.aiter_bytes(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return self._reading(self.http_response.aiter_bytes(chunk_size))
 
-    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        try:
-            async for chunk in self.http_response.aiter_text(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return self._reading(self.http_response.aiter_text(chunk_size))
 
-    async def iter_lines(self) -> AsyncIterator[str]:
+    def iter_lines(self) -> AsyncIterator[str]:
+        return self._reading(self.http_response.aiter_lines())
+
+    async def _reading(self, chunks: AsyncIterator[X]) -> AsyncIterator[X]:
         try:
-            async for line in self.http_response.aiter_lines():
-                yield line
+            async for chunk in chunks:
+                yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
@@ -96,8 +89,7 @@ class AsyncAPIResponse(Generic[T]):
         written = 0
         with open(path, "wb") as file:
             async for chunk in self.iter_bytes(chunk_size):
-                file.write(chunk)
-                written += len(chunk)
+                written += file.write(chunk)
         return written
 
     async def close(self) -> None:

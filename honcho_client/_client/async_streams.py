@@ -1,5 +1,5 @@
-"""`AsyncChatStream`: the answer of `sessions.chat(..., stream=True)`, chunk by chunk; and
-`AsyncEventStream`: the typed Server-Sent Events of an operation that streams them.
+"""`AsyncChatStream`, the answer of `sessions.chat(..., stream=True)` chunk by chunk, and
+`AsyncEventStream`, the typed Server-Sent Events of an operation that streams them.
 
 Their sync twins `ChatStream` and `EventStream` are generated from this file.
 """
@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
+from typing_extensions import Self
 
 from .._core.errors import StreamConsumedError, read_error
 from .._core.parsing import parse_event, parse_stream_text
@@ -22,19 +23,48 @@ if TYPE_CHECKING:
 E = TypeVar("E")
 
 
-class AsyncChatStream:
-    """Text chunks of a dialectic answer, yielded as they arrive and exactly as the server sent
-    them (UTF-8, decoded incrementally).
+class _Stream:
+    """A response read once, as it arrives, holding its connection and slot until closed."""
 
-    Honcho streams plain text. For a server or proxy that frames the answer as Server-Sent
-    Events, iterate `events()` instead, which parses the framing.
+    _what = "the stream"
 
-    The stream holds a connection and one of the client's `max_concurrency` slots until it is
-    closed: by reading it to the end, leaving the `with` block, breaking out of the loop, or
-    `close()`. One dropped unclosed is closed when it is garbage-collected, with a ResourceWarning.
-    It can be read once; reading it again raises StreamConsumedError. A connection cut before the
-    answer ended raises APIConnectionError: an answer is never silently truncated.
+    def __init__(self, response: httpx.Response, call: str) -> None:
+        self.response = response
+        self._call = call
+        self._claimed = False
+        self._guard = AsyncStreamGuard(self, response, call)
+
+    def _claim(self, keep: str) -> None:
+        if self._claimed or self.response.is_closed:
+            raise StreamConsumedError(
+                f"{self._call}: {self._what} was already read or closed, and a stream can be "
+                f"read once; keep {keep}"
+            )
+        self._claimed = True
+
+    async def close(self) -> None:
+        """Close the connection and free the slot; safe to call more than once."""
+        self._guard.detach()
+        await self.response.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+
+class AsyncChatStream(_Stream):
+    """Text chunks of a dialectic answer as they arrive, exactly as sent (UTF-8, decoded
+    incrementally); `events()` parses an answer that a server or proxy framed as Server-Sent Events.
+
+    It holds a connection and one of the client's `max_concurrency` slots until closed: read to the
+    end, the `with` block left, the loop broken, or `close()`; one dropped unclosed is closed when
+    garbage-collected, with a ResourceWarning. It can be read once (again: StreamConsumedError). A
+    connection cut before the answer ended raises APIConnectionError: no silent truncation.
     """
+
+    _what = "the chat stream"
 
     def __init__(
         self,
@@ -43,15 +73,11 @@ class AsyncChatStream:
         op: Operation[Any] | None = None,
         strict: bool = True,
     ) -> None:
-        self.response = response
-        self._op = op
-        self._strict = strict
-        self._call = call
-        self._claimed = False
-        self._guard = AsyncStreamGuard(self, response, call)
+        self._op, self._strict = op, strict
+        super().__init__(response, call)
 
     async def __aiter__(self) -> AsyncIterator[str]:
-        self._claim()
+        self._claim("the text of the first read (e.g. from `text()`)")
         decoder = Utf8Chunks()
         try:
             if self.response.headers.get("content-type", "").startswith("application/json"):
@@ -59,14 +85,12 @@ class AsyncChatStream:
                 yield parse_stream_text(self._op, self.response, self._strict)
                 return
             async for data in self.response.aiter_bytes():
-                text = decoder.feed(data)
-                if text:
+                if text := decoder.feed(data):
                     yield text
-            tail = decoder.flush()
-            if tail:
+            if tail := decoder.flush():
                 yield tail
         except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.response, "the chat stream") from error
+            raise read_error(error, self.response, self._what) from error
         finally:
             await self.close()
 
@@ -89,45 +113,23 @@ class AsyncChatStream:
         """The whole answer."""
         return "".join([chunk async for chunk in self])
 
-    def _claim(self) -> None:
-        if self._claimed or self.response.is_closed:
-            raise StreamConsumedError(
-                f"{self._call}: the chat stream was already read or closed, and a stream can be "
-                "read once; keep the text of the first read (e.g. from `text()`)"
-            )
-        self._claimed = True
 
-    async def close(self) -> None:
-        """Close the connection and free the slot; safe to call more than once."""
-        self._guard.detach()
-        await self.response.aclose()
-
-    async def __aenter__(self) -> AsyncChatStream:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
-
-class AsyncEventStream(Generic[E]):
+class AsyncEventStream(_Stream, Generic[E]):
     """The events of a Server-Sent Event stream, each event's data read as the operation's event
     type `E` as it arrives; a `[DONE]` event ends it.
 
-    Like a chat stream, it holds a connection and one of the client's `max_concurrency` slots
-    until it is closed (read to the end, the `with` block left, the loop broken, or `close()`),
-    can be read once, and a connection cut before the end raises APIConnectionError. Data that
-    does not match `E` raises APIResponseValidationError naming the first mismatch.
+    Like a chat stream, it holds a connection and a slot until closed, can be read once, and a
+    connection cut before the end raises APIConnectionError. Data that does not match `E` raises
+    APIResponseValidationError naming the first mismatch.
     """
+
+    _what = "the event stream"
 
     def __init__(
         self, response: httpx.Response, call: str, op: Operation[E], strict: bool = True
     ) -> None:
-        self.response = response
-        self._op = op
-        self._strict = strict
-        self._call = call
-        self._claimed = False
-        self._guard = AsyncStreamGuard(self, response, call)
+        self._op, self._strict = op, strict
+        super().__init__(response, call)
 
     async def __aiter__(self) -> AsyncIterator[E]:
         async for event in self.events():
@@ -136,12 +138,7 @@ class AsyncEventStream(Generic[E]):
 
     async def events(self) -> AsyncIterator[ServerSentEvent]:
         """The events as sent (name, id, data as text), instead of iterating the stream."""
-        if self._claimed or self.response.is_closed:
-            raise StreamConsumedError(
-                f"{self._call}: the event stream was already read or closed, and a stream can be "
-                "read once; keep the events of the first read"
-            )
-        self._claimed = True
+        self._claim("the events of the first read")
         chunks, decoder = Utf8Chunks(), SSEDecoder()
         try:
             async for data in self.response.aiter_bytes():
@@ -152,17 +149,6 @@ class AsyncEventStream(Generic[E]):
             for event in decoder.feed(chunks.flush()) + decoder.flush():
                 yield event
         except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.response, "the event stream") from error
+            raise read_error(error, self.response, self._what) from error
         finally:
             await self.close()
-
-    async def close(self) -> None:
-        """Close the connection and free the slot; safe to call more than once."""
-        self._guard.detach()
-        await self.response.aclose()
-
-    async def __aenter__(self) -> AsyncEventStream[E]:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()

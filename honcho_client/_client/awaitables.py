@@ -1,8 +1,5 @@
-"""Async-only helpers: objects that can be awaited and also used with `async for`/`async with`.
-
-These have no sync twin (a sync call simply returns the page or response), so codegen does not
-derive a sync file from this one.
-"""
+"""Async-only objects that can be awaited and also used with `async for` or `async with`; a sync
+call returns the page or response itself, so codegen derives no sync twin from this file."""
 
 from __future__ import annotations
 
@@ -16,11 +13,8 @@ T = TypeVar("T")
 
 
 class AsyncPaginator(Generic[T]):
-    """What an async `list(...)` returns.
-
-    `await` it for the first page (`AsyncPage`), or `async for` over it, without `await`, for
-    every item across all pages.
-    """
+    """What an async `list(...)` returns: `await` it for the first `AsyncPage`, or `async for`
+    over it, without `await`, for every item across all pages."""
 
     def __init__(self, first_page: Callable[[], Awaitable[AsyncPage[T]]]) -> None:
         self._first_page = first_page
@@ -29,16 +23,13 @@ class AsyncPaginator(Generic[T]):
         return self._first_page().__await__()
 
     async def __aiter__(self) -> AsyncIterator[T]:
-        page = await self._first_page()
-        async for item in page:
+        async for item in await self._first_page():
             yield item
 
 
 class AsyncResponseManager(Generic[T]):
-    """What async `.with_raw_response.x(...)`/`.with_streaming_response.x(...)` return.
-
-    `await` it for the `AsyncAPIResponse`, or use `async with` to have it closed at the end.
-    """
+    """What async `.with_raw_response.x(...)` and `.with_streaming_response.x(...)` return:
+    `await` it for the `AsyncAPIResponse`, or use `async with` to have it closed at the end."""
 
     def __init__(self, send: Callable[[], Awaitable[AsyncAPIResponse[T]]]) -> None:
         self._send = send

@@ -14,35 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 from typing_extensions import Self
 
-from .._core.config import (
-    check_api_key,
-    check_base_url,
-    check_call_options,
-    check_default_headers,
-    check_http_client,
-    check_max_concurrency,
-    check_max_retries,
-    check_timeout,
-    mask_userinfo,
-)
-from .._core.defaults import (
-    DEFAULT_ENVIRONMENT,
-    DEFAULT_MAX_CONCURRENCY,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    ENVIRONMENTS,
-    Environment,
-    make_timeout,
-)
-from .._core.errors import (
-    APIConnectionError,
-    APITimeoutError,
-    ClientClosedError,
-    ConfigurationError,
-    HonchoError,
-    cut_response_error,
-    status_error,
-)
+from .._core import config, defaults, errors
+from .._core.defaults import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, Environment
 from .._core.headers import merge_headers
 from .._core.log import logger, setup_from_env
 from .._core.parsing import parse_response
@@ -50,14 +23,8 @@ from .._core.request import build_request
 from .._core.retry import RetryPolicy, is_retryable_error, is_retryable_status
 from .._core.sentinels import Omit, omit
 from .._core.validation import check_call
+from .._http import pool
 from .._http.cookies import use_set_cookie_jar
-from .._http.pool import (
-    close_when_done,
-    finish_interrupted_close,
-    interrupt,
-    pool_limits,
-    recycle_stranded,
-)
 from .._version import __version__
 from ..resources._root import HonchoResources
 from .forks import renew_after_fork
@@ -75,23 +42,18 @@ _USER_AGENT = f"honcho-client-python/{__version__}"
 # Headers that describe how a body was sent; dropped from a response whose body was lost.
 _FRAMING_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
 
-
 T = TypeVar("T")
 
 
 class BaseClient(Resource[Sync, Parsed]):
     """Settings, the connection pool and sending; the root of a resource tree derives from it.
 
-    `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
-    Authorization header is sent. The server is `base_url` if given, else the named
-    `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
-
-    Every setting is checked here: a bad one raises ConfigurationError naming the argument.
-    A 2xx body that breaks the schema gives a lenient result, or with
-    `strict_response_validation=True` raises APIResponseValidationError
-    (docs/response-validation.md).
-    `timeout` defaults to 60 s per phase (connect 5 s) or, with your own `http_client`, to that
-    client's timeout. `max_concurrency` bounds the calls in flight, open streams included.
+    `api_key` defaults to HONCHO_API_KEY; without a key no Authorization header is sent. The
+    server is `base_url`, else the named `environment`, else HONCHO_BASE_URL, else "demo". A bad
+    setting raises ConfigurationError naming the argument. A 2xx body that breaks the schema
+    gives a lenient result, or with `strict_response_validation=True` raises
+    APIResponseValidationError. `timeout` defaults to 60 s per phase (connect 5 s), or to your
+    own `http_client`'s. `max_concurrency` bounds the calls in flight, open streams included.
     """
 
     def __init__(
@@ -109,63 +71,56 @@ class BaseClient(Resource[Sync, Parsed]):
         strict_response_validation: bool = False,
     ) -> None:
         setup_from_env()
-        check_http_client(http_client, httpx.Client, type(self).__name__)
+        config.check_http_client(http_client, httpx.Client, type(self).__name__)
         if api_key is None:
             api_key = os.environ.get("HONCHO_API_KEY") or None
-        source = "base_url"
-        if base_url is None:
-            if environment is None:
-                base_url = os.environ.get("HONCHO_BASE_URL") or ENVIRONMENTS[DEFAULT_ENVIRONMENT]
-                source = "HONCHO_BASE_URL" if os.environ.get("HONCHO_BASE_URL") else source
-            elif environment in ENVIRONMENTS:
-                base_url = ENVIRONMENTS[environment]
-            else:
-                raise ConfigurationError(
-                    f"environment must be one of {sorted(ENVIRONMENTS)}, got {environment!r}"
+        source, environments = "base_url", defaults.ENVIRONMENTS
+        if base_url is None and environment is None:
+            env_url = os.environ.get("HONCHO_BASE_URL")
+            base_url = env_url or environments[defaults.DEFAULT_ENVIRONMENT]
+            source = "HONCHO_BASE_URL" if env_url else source
+        elif base_url is None:
+            if environment not in environments:
+                raise errors.ConfigurationError(
+                    f"environment must be one of {sorted(environments)}, got {environment!r}"
                 )
-        self._api_key = check_api_key(api_key)
-        self.base_url = check_base_url(base_url, source=source)
-        if isinstance(timeout, Omit):
-            # A caller's own client keeps its timeout; ours gets the SDK's default.
-            self.timeout = DEFAULT_TIMEOUT if http_client is None else http_client.timeout
+            base_url = environments[environment]
+        self._api_key = config.check_api_key(api_key)
+        self.base_url = config.check_base_url(base_url, source=source)
+        if isinstance(timeout, Omit):  # a caller's own client keeps its timeout
+            self.timeout = defaults.DEFAULT_TIMEOUT if http_client is None else http_client.timeout
         else:
-            check_timeout(timeout)
-            self.timeout = make_timeout(timeout)
-        self.max_retries = check_max_retries(max_retries)
+            config.check_timeout(timeout)
+            self.timeout = defaults.make_timeout(timeout)
+        self.max_retries = config.check_max_retries(max_retries)
         self.validate_requests = validate_requests
         self.strict_response_validation = strict_response_validation
-        self.max_concurrency = check_max_concurrency(max_concurrency)
-        self._default_headers: Mapping[str, str] = check_default_headers(default_headers or {})
+        self.max_concurrency = config.check_max_concurrency(max_concurrency)
+        self._default_headers: Mapping[str, str] = config.check_default_headers(
+            default_headers or {}
+        )
         self._headers = self._make_headers()
         self._owns_http = http_client is None
         self._closed = False
         if http_client is None:
-            # httpx builds its own transports, so environment proxies (HTTPS_PROXY, NO_PROXY)
-            # apply as they do for any httpx client; only the limits and timeout are ours.
+            # httpx's own transports, so environment proxies (HTTPS_PROXY, NO_PROXY) apply.
             http_client = httpx.Client(
                 headers=[(k, v) for k, v in self._headers.raw if k.lower() != b"authorization"],
                 timeout=self.timeout,
-                limits=pool_limits(max_concurrency),
+                limits=pool.pool_limits(max_concurrency),
             )
             use_set_cookie_jar(http_client)
         self._http = http_client
-        # The pool we made already sends our Accept and User-Agent; a caller's pool gets all
-        # our headers on each request. The key and `default_headers` are always sent per
-        # request: a copy made by with_options can change them, and they must also replace the
-        # Content-Type a JSON body gets per request.
-        self._call_headers = (
-            merge_headers(
-                {k: v for k, v in self._headers.items() if k == "authorization"},
-                self._default_headers,
-            )
-            if self._owns_http
-            else self._headers
-        )
-        # The only bound on calls in flight (_concurrency says why it is not the pool's).
-        self._limiter = Permits(self.max_concurrency)
+        # Our pool already sends Accept and User-Agent; a caller's pool gets all our headers per
+        # request. The key and `default_headers` always go per request: a with_options copy can
+        # change them, and they must replace the Content-Type a JSON body gets.
+        self._call_headers = self._headers
+        if self._owns_http:
+            auth = {k: v for k, v in self._headers.items() if k == "authorization"}
+            self._call_headers = merge_headers(auth, self._default_headers)
+        self._limiter = Permits(self.max_concurrency)  # the only bound on calls in flight
         renew_after_fork(self._http, self._limiter)
-        # The client is the root of its resource tree (`client.apps`, `client.with_raw_response`).
-        self._client, self._io, self._view = self, Sync, Parsed
+        self._client, self._io, self._view = self, Sync, Parsed  # the root of its resource tree
         self._retry = RetryPolicy()
 
     @property
@@ -181,10 +136,8 @@ class BaseClient(Resource[Sync, Parsed]):
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "not set"
-        base_url = mask_userinfo(self.base_url)
+        base_url = config.mask_userinfo(self.base_url)
         return f"{type(self).__name__}(base_url={base_url!r}, api_key=<{key}>)"
-
-    # Lifecycle ---------------------------------------------------------------------------------
 
     def with_options(
         self,
@@ -206,18 +159,17 @@ class BaseClient(Resource[Sync, Parsed]):
         copy._client = copy
         copy._owns_http = False
         if not isinstance(api_key, Omit):
-            copy._api_key = check_api_key(api_key)
+            copy._api_key = config.check_api_key(api_key)
         if not isinstance(base_url, Omit):
-            copy.base_url = check_base_url(base_url)
+            copy.base_url = config.check_base_url(base_url)
         if not isinstance(timeout, Omit):
-            check_timeout(timeout)
-            copy.timeout = make_timeout(timeout)
+            config.check_timeout(timeout)
+            copy.timeout = defaults.make_timeout(timeout)
         if not isinstance(max_retries, Omit):
-            copy.max_retries = check_max_retries(max_retries)
+            copy.max_retries = config.check_max_retries(max_retries)
         if not isinstance(default_headers, Omit):
-            copy._default_headers = merge_headers(
-                self._default_headers, check_default_headers(default_headers)
-            )
+            headers = config.check_default_headers(default_headers)
+            copy._default_headers = merge_headers(self._default_headers, headers)
         if not isinstance(validate_requests, Omit):
             copy.validate_requests = validate_requests
         if not isinstance(strict_response_validation, Omit):
@@ -230,7 +182,7 @@ class BaseClient(Resource[Sync, Parsed]):
         closed client raises ClientClosedError, and so do the calls in flight on its pool."""
         self._closed = True
         if self._owns_http:
-            interrupt(self._http)
+            pool.interrupt(self._http)
             self._http.close()
 
     def __enter__(self) -> Self:
@@ -239,19 +191,14 @@ class BaseClient(Resource[Sync, Parsed]):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    # Sending: one entry point per result shape ------------------------------------------------
-
     def _call(self, call: Call[T]) -> T:
-        """Send `call` and return its parsed result."""
-        response, _ = self._exchange(call, stream=False)
+        response = self._send(call, stream=False)
         return parse_response(call.op, response, self.strict_response_validation)
 
     def _page(self, call: Call[Page[T]]) -> SyncPage[T]:
-        """Send a list call and return its page, which can fetch the pages after it."""
-        response, _ = self._exchange(call, stream=False)
-        return self._wrap_page(
-            call, parse_response(call.op, response, self.strict_response_validation), response
-        )
+        response = self._send(call, stream=False)
+        page = parse_response(call.op, response, self.strict_response_validation)
+        return self._wrap_page(call, page, response)
 
     def _wrap_page(self, call: Call[Any], page: Page[T], response: httpx.Response) -> SyncPage[T]:
         def fetch(number: int) -> SyncPage[T]:
@@ -260,21 +207,17 @@ class BaseClient(Resource[Sync, Parsed]):
         return SyncPage(page, fetch, response.request)
 
     def _stream(self, call: Call[object]) -> ChatStream:
-        """Send a streamed call and return the stream of its answer, unread."""
-        response, _ = self._exchange(call, stream=True)
-        return ChatStream(response, _name(call, response), call.op, self.strict_response_validation)
+        response = self._send(call, stream=True)
+        strict = self.strict_response_validation
+        return ChatStream(response, _name(call, response), call.op, strict)
 
     def _events(self, call: Call[T]) -> EventStream[T]:
-        """Send a call whose answer is a Server-Sent Event stream; return the stream, unread."""
-        response, _ = self._exchange(call, stream=True)
-        return EventStream(
-            response, _name(call, response), call.op, self.strict_response_validation
-        )
+        response = self._send(call, stream=True)
+        strict = self.strict_response_validation
+        return EventStream(response, _name(call, response), call.op, strict)
 
     def _raw(self, call: Call[object], *, stream: bool) -> APIResponse[object]:
-        """Send `call` and return the response itself; `parse()` gives the result."""
-        response, _ = self._exchange(call, stream=stream)
-
+        response = self._send(call, stream=stream)
         from .._core.page import Page
 
         def parse(response: httpx.Response) -> object:
@@ -285,46 +228,43 @@ class BaseClient(Resource[Sync, Parsed]):
 
         return APIResponse(response, parse, _name(call, response) if stream else None)
 
-    def _exchange(self, call: Call[Any], *, stream: bool) -> tuple[httpx.Response, int]:
-        """Check, build and send `call`; return a successful response and the attempts it took."""
+    def _send(self, call: Call[Any], *, stream: bool) -> httpx.Response:
+        """Check, build and send `call`, again while the retry policy allows; return the
+        successful response or raise the last attempt's error. An attempt holds a permit from
+        before it reaches the pool until its body is read or its streamed success is closed;
+        whatever ends it early (an error, a cancellation) gives the permit back and clears the
+        pool of connections a cancellation stranded."""
         options, op = call.options, call.op
-        timeout = options.get("timeout", omit)
-        retries = options.get("max_retries", omit)
+        timeout, retries = options.get("timeout", omit), options.get("max_retries", omit)
         if not isinstance(timeout, Omit) or not isinstance(retries, Omit):
-            check_call_options(op.name, timeout, retries)
+            config.check_call_options(op.name, timeout, retries)
         checked = check_call(call, self.validate_requests)
+        timeout = self.timeout if isinstance(timeout, Omit) else defaults.make_timeout(timeout)
         request = build_request(
-            self._http,
-            self.base_url,
-            call,
-            checked,
-            headers=self._call_headers,
-            timeout=self.timeout if isinstance(timeout, Omit) else make_timeout(timeout),
+            self._http, self.base_url, call, checked, headers=self._call_headers, timeout=timeout
         )
-        return self._send(
-            request, op, stream, self.max_retries if isinstance(retries, Omit) else retries
-        )
-
-    def _send(
-        self, request: httpx.Request, op: Operation[Any], stream: bool, retries: int
-    ) -> tuple[httpx.Response, int]:
-        """Send `request`, again while the retry policy allows; return the successful response
-        and the number of attempts, or raise the error of the last attempt.
-
-        Each attempt holds one of the client's permits from before it reaches the pool until its
-        body is read or, for a streamed success, until the stream is closed. Whatever ends an
-        attempt early (an error, a cancellation) gives the permit back and clears the pool of
-        connections a cancellation stranded.
-        """
+        retries = self.max_retries if isinstance(retries, Omit) else retries
         pool_timeout = request.extensions.get("timeout", {}).get("pool")
-        attempt = 0
+        attempt, reason = 0, ""
+        headers: httpx.Headers | None = None
         while True:
+            if attempt:  # attempt failed for `reason` and may be retried: wait first
+                delay = self._retry.delay(attempt, headers)
+                what = "%s %s failed (%s); retrying in %.2f s (attempt %d of %d)"
+                logger.info(
+                    what, request.method, request.url.path, reason, delay, attempt + 1, retries + 1
+                )
+                # In short naps, so that close() ends the wait within one (the next attempt then
+                # raises ClientClosedError).
+                end = time.monotonic() + delay
+                while not self._closed and (left := end - time.monotonic()) > 0:
+                    time.sleep(min(left, 0.1))
             self._check_open()
             attempt += 1
             started = time.perf_counter()
             permit = self._limiter.acquire(pool_timeout)
             if permit is None:
-                raise APITimeoutError(
+                raise errors.APITimeoutError(
                     request,
                     reason=f"pool timeout: all {self._limiter.limit} slots of max_concurrency "
                     f"stayed busy for {pool_timeout:g} s (an open stream holds its slot until "
@@ -334,59 +274,51 @@ class BaseClient(Resource[Sync, Parsed]):
             body_error: httpx.HTTPError | None = None
             try:
                 response = self._http.send(request, stream=True)
-                close_when_done(response)
+                pool.close_when_done(response)
                 if not stream or not response.is_success:
                     response, body_error = self._read_body(response, op, attempt)
-            except httpx.HTTPError as error:
+            except BaseException as error:
                 permit.release()
-                recycle_stranded(self._http)
+                if isinstance(error, errors.HonchoError):
+                    self._check_open()
+                    raise
+                pool.recycle_stranded(self._http)
+                if not isinstance(error, Exception):  # a cancellation: let it through
+                    raise
                 self._check_open()  # the pool was closed under the call
+                if not isinstance(error, httpx.HTTPError):  # a custom transport's: no response
+                    reason = f"{type(error).__name__}: {error}"
+                    raise errors.APIConnectionError(
+                        request, reason=reason, attempts=attempt
+                    ) from error
                 if attempt > retries or not is_retryable_error(error, op.safe):
-                    raise APIConnectionError.from_httpx(error, request, attempts=attempt) from error
-                self._wait(request, attempt, retries, None, type(error).__name__)
+                    raise errors.APIConnectionError.from_httpx(
+                        error, request, attempts=attempt
+                    ) from error
+                headers, reason = None, type(error).__name__
                 continue
-            except HonchoError:
-                permit.release()
-                self._check_open()
-                raise
-            except Exception as error:
-                # Anything else from the HTTP library or a custom transport: still no response.
-                permit.release()
-                recycle_stranded(self._http)
-                self._check_open()
-                raise APIConnectionError(
-                    request, reason=f"{type(error).__name__}: {error}", attempts=attempt
-                ) from error
-            except BaseException:  # a cancellation: give everything back, then let it through
-                permit.release()
-                recycle_stranded(self._http)
-                raise
             if stream and response.is_success:
                 PermitStream.hold(response, permit)
             else:
                 permit.release()
-            if logger.isEnabledFor(logging.DEBUG):
-                logger.debug(
-                    "%s %s -> %d in %.1f ms (attempt %d)",
-                    request.method,
-                    mask_userinfo(str(request.url)),
-                    response.status_code,
-                    (time.perf_counter() - started) * 1000.0,
-                    attempt,
-                )
             status = response.status_code
-            if attempt <= retries and status >= 400 and is_retryable_status(status, op.safe):
-                response.close()
-                self._wait(request, attempt, retries, response.headers, str(status))
-                continue
-            if not response.is_success:
-                raise status_error(response, attempts=attempt, body_error=body_error)
-            return response, attempt
+            if logger.isEnabledFor(logging.DEBUG):
+                url = config.mask_userinfo(str(request.url))
+                ms = (time.perf_counter() - started) * 1000.0
+                logger.debug(
+                    "%s %s -> %d in %.1f ms (attempt %d)", request.method, url, status, ms, attempt
+                )
+            if attempt > retries or status < 400 or not is_retryable_status(status, op.safe):
+                if not response.is_success:
+                    raise errors.status_error(response, attempts=attempt, body_error=body_error)
+                return response
+            response.close()
+            headers, reason = response.headers, str(status)
 
     def _check_open(self) -> None:
         if self._closed or self._http.is_closed:
             what = "was closed" if self._closed else "has an http_client that was closed"
-            raise ClientClosedError(
+            raise errors.ClientClosedError(
                 f"this {type(self).__name__} {what} (by close(), or at the end of its "
                 "`with` block), so it cannot send; make a new client, or keep this one "
                 "open while it is in use"
@@ -396,18 +328,15 @@ class BaseClient(Resource[Sync, Parsed]):
     def _read_body(
         response: httpx.Response, op: Operation[Any], attempt: int
     ) -> tuple[httpx.Response, httpx.HTTPError | None]:
-        """Read the whole body. Return the response and, for an error status whose body was cut
-        short, the error that cut it (the status is still reported, with an empty body).
-
-        A 2xx body cut short raises: for a safe operation the httpx error (retried, then
-        APIConnectionError); for an unsafe one the server acted, so it is reported as a bad
-        response (APIResponseValidationError, status included) and never sent again.
-        """
+        """Read the whole body; return the response and, for an error status whose body was cut
+        short, the error that cut it (the status is still reported, with an empty body). A cut
+        2xx body raises: for a safe operation the httpx error (retried, then APIConnectionError);
+        for an unsafe one, which the server acted on, APIResponseValidationError (status
+        included), never sent again."""
         try:
             response.read()
-            # The body is kept on the response; dropping the spent stream breaks httpx's
-            # response <-> stream reference cycle, so the response is freed at once rather
-            # than by the cycle collector (flat memory when paging through many results).
+            # Dropping the spent stream breaks httpx's response <-> stream reference cycle: the
+            # response is freed at once, not by the cycle collector (flat memory when paging).
             response.stream = httpx.ByteStream(b"")
             return response, None
         except httpx.HTTPError as error:
@@ -420,43 +349,15 @@ class BaseClient(Resource[Sync, Parsed]):
                 return empty, error
             if op.safe:
                 raise
-            raise cut_response_error(response, error, attempts=attempt) from error
+            raise errors.cut_response_error(response, error, attempts=attempt) from error
         except BaseException:  # a cancellation: nothing may be awaited now
-            finish_interrupted_close(response)
+            pool.finish_interrupted_close(response)
             raise
-
-    def _wait(
-        self,
-        request: httpx.Request,
-        attempt: int,
-        retries: int,
-        headers: httpx.Headers | None,
-        reason: str,
-    ) -> None:
-        delay = self._retry.delay(attempt, headers)
-        logger.info(
-            "%s %s failed (%s); retrying in %.2f s (attempt %d of %d)",
-            request.method,
-            request.url.path,
-            reason,
-            delay,
-            attempt + 1,
-            retries + 1,
-        )
-        # In short naps, so that close() ends a call waiting to retry within one of them (the
-        # next attempt then raises ClientClosedError).
-        end = time.monotonic() + delay
-        while not self._closed and (left := end - time.monotonic()) > 0:
-            time.sleep(min(left, 0.1))
 
 
 class Honcho(BaseClient, HonchoResources[Sync, Parsed]):
-    """Client for the Honcho API: `client.apps`, `client.keys`, and their `with_raw_response`.
-
-    `api_key` defaults to the HONCHO_API_KEY environment variable; without a key no
-    Authorization header is sent. The server is `base_url` if given, else the named
-    `environment` if given, else HONCHO_BASE_URL, else the "demo" environment.
-    """
+    """Client for the Honcho API: `client.apps`, `client.keys`, and their `with_raw_response`;
+    the settings are those of `BaseClient`."""
 
 
 def _name(call: Call[Any], response: httpx.Response) -> str:

@@ -20,10 +20,10 @@ T = TypeVar("T")
 class SyncPage(Generic[T]):
     """A page of results: `items`, `total`, `page`, `size` and `pages`.
 
-    Iterating the page yields every item from this page on, fetching later pages one request at
-    a time as the loop reaches them; only one page is held in memory. The filter, size and order
-    of the original call carry over to later pages. A server that answers the same page again
-    (it ignores `page`) stops the iteration with an APIError instead of looping forever.
+    Iterating it yields every item from this page on, fetching each later page (with the
+    original call's filter, size and order) only when the loop reaches it; one page is held in
+    memory. A server that ignores `page` and answers the same page again stops the iteration
+    with an APIError instead of looping forever.
     """
 
     def __init__(
@@ -41,11 +41,9 @@ class SyncPage(Generic[T]):
         self._request = request
 
     def has_next_page(self) -> bool:
-        if not self.items:
-            return False
         page, size, total, pages = self.page, self.size, self.total, self.pages
         # A lenient page may lack a number, or hold one as received: it is then the last.
-        if not all(isinstance(n, int) for n in (page, size)):
+        if not self.items or not isinstance(page, int) or not isinstance(size, int):
             return False
         if isinstance(pages, int):
             return page < pages
@@ -66,11 +64,10 @@ class SyncPage(Generic[T]):
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page and every later one."""
         page = self
-        while True:
-            yield page
-            if not page.has_next_page():
-                return
+        yield page
+        while page.has_next_page():
             page = page.get_next_page()
+            yield page
 
     def __iter__(self) -> Iterator[T]:
         for page in self.iter_pages():

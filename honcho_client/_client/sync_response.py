@@ -13,17 +13,17 @@ from .._core.errors import read_error
 from .stream_guard import StreamGuard
 
 T = TypeVar("T")
+X = TypeVar("X")
 
 
 class APIResponse(Generic[T]):
-    """The HTTP response of one call, with `parse()` to get the typed result.
+    """The HTTP response of one call; `parse()` gives the typed result.
 
-    From `.with_raw_response` the body is already read; from `.with_streaming_response` it is
-    read only on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`), and leaving
-    the `with` block closes the connection. A streaming response holds one of the client's
-    `max_concurrency` slots until it is closed or read to the end; one dropped unclosed is closed
-    when it is garbage-collected, with a ResourceWarning. Its body can be iterated once;
-    iterating it again raises StreamConsumedError (`read()` keeps the body for later calls).
+    From `.with_raw_response` the body is already read. From `.with_streaming_response` it is
+    read on demand (`iter_bytes`, `iter_text`, `iter_lines`, `read`, `parse`) and can be iterated
+    once (again: StreamConsumedError; `read()` keeps it), and the response holds one of the
+    client's `max_concurrency` slots until it is read to the end or closed: by leaving the `with`
+    block, by `close()`, or, dropped unclosed, when garbage-collected with a ResourceWarning.
     """
 
     def __init__(
@@ -68,23 +68,18 @@ class APIResponse(Generic[T]):
         return self._parsed[0]
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        try:
-            for chunk in self.http_response.iter_bytes(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+        return self._reading(self.http_response.iter_bytes(chunk_size))
 
     def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        try:
-            for chunk in self.http_response.iter_text(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as error:
-            raise read_error(error, self.http_response, "the response body") from error
+        return self._reading(self.http_response.iter_text(chunk_size))
 
     def iter_lines(self) -> Iterator[str]:
+        return self._reading(self.http_response.iter_lines())
+
+    def _reading(self, chunks: Iterator[X]) -> Iterator[X]:
         try:
-            for line in self.http_response.iter_lines():
-                yield line
+            for chunk in chunks:
+                yield chunk
         except (httpx.HTTPError, httpx.StreamError) as error:
             raise read_error(error, self.http_response, "the response body") from error
 
@@ -94,8 +89,7 @@ class APIResponse(Generic[T]):
         written = 0
         with open(path, "wb") as file:
             for chunk in self.iter_bytes(chunk_size):
-                file.write(chunk)
-                written += len(chunk)
+                written += file.write(chunk)
         return written
 
     def close(self) -> None:
