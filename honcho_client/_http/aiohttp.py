@@ -1,9 +1,7 @@
-"""`DefaultAioHttpClient`, the fast async path (docs/fast-path.md). aiohttp is imported when the
-first one is made, never by `import honcho_client`.
-
-It overrides httpx's private `_init_transport` and `_init_proxy_transport` hooks, as httpx-aiohttp
-does (tested with httpx 0.27.0, 0.28.1 and 0.29.0), so proxies from the environment and `proxy=`
-are served by aiohttp too.
+"""`DefaultAioHttpClient`, the fast async path (docs/fast-path.md); aiohttp is imported when the
+first one is made. It overrides httpx's private `_init_transport` and `_init_proxy_transport`, as
+httpx-aiohttp does (tested with httpx 0.27.0, 0.28.1 and 0.29.0), so that proxies from the
+environment and `proxy=` go over aiohttp too.
 """
 
 from __future__ import annotations

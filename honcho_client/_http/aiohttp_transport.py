@@ -1,11 +1,9 @@
-"""`AioHttpTransport`: an httpx transport that sends over aiohttp (the `aiohttp` extra).
-
-httpx-aiohttp's `AiohttpTransport` (its TLS, proxy and limit settings) with the sending redone to
-behave, seen from httpx, like httpx's own transport (docs/internals.md lists the rules). Tested
-with aiohttp 3.11.0 and 3.14.5: sets the private `ClientSession._retry_connection` where it exists
-(3.10 has none and sends a GET twice by itself: hence the floor 3.11); calls a protocol's
-`force_close()` (or sets `_should_close`, as 3.11.0 lacks it) or `close()`, and after fork()
-`ClientSession.detach()`.
+"""`AioHttpTransport`: httpx-aiohttp's transport (its TLS, proxy and limit settings) with the
+sending redone to behave, seen from httpx, like httpx's own transport (docs/internals.md lists
+the rules). Tested with aiohttp 3.11.0 and 3.14.5: sets the private
+`ClientSession._retry_connection` where it exists (3.10 has none and sends a GET twice by itself:
+hence the floor 3.11), calls a protocol's `force_close()` (or sets `_should_close`, as 3.11.0 lacks
+it) or `close()`, and after fork() `ClientSession.detach()`.
 """
 
 from __future__ import annotations
@@ -196,6 +194,7 @@ class AioHttpTransport(AiohttpTransport):
             headers = headers.copy()
             headers.pop("transfer-encoding", None)  # aiohttp frames a streamed body itself
         proxy = self.proxy
+        proxy_auth = None if proxy is None or proxy.auth is None else aiohttp.BasicAuth(*proxy.auth)
         url = URL(str(request.url), encoded=True)
         if url.user is not None:  # httpx has made it a header; aiohttp refuses both at once
             url = url.with_user(None)
@@ -209,9 +208,7 @@ class AioHttpTransport(AiohttpTransport):
                 timeout=self._timeout(request.extensions.get("timeout", {})),
                 server_hostname=request.extensions.get("sni_hostname"),
                 proxy=None if proxy is None else str(proxy.url),
-                proxy_auth=None
-                if proxy is None or proxy.auth is None
-                else aiohttp.BasicAuth(*proxy.auth),
+                proxy_auth=proxy_auth,
                 proxy_headers=None if proxy is None else proxy.headers,
             )
         except Exception as error:

@@ -1,7 +1,4 @@
-"""Repairs to httpcore's pool: removing connections a cancellation stranded (encode/httpcore#1093),
-finishing a close a cancellation cut short, not reusing a connection the server may close
-unannounced, interrupting calls in flight on close(), forgetting a parent's connections after
-fork(). docs/internals.md says why.
+"""What the clients do to httpx's pool beyond its API; docs/internals.md says why.
 
 Reads httpx's `Client._transport`/`_mounts`, private attributes of httpcore's pool, connections
 and streams, and h11's `Connection._cstate.process_keep_alive_disabled`; tested with httpx 0.27.0
@@ -21,14 +18,13 @@ from .._client.runner import close_in_background
 
 
 def pool_limits(max_concurrency: int) -> httpx.Limits:
-    """No limit on connections (the permits bound requests), few idle ones kept: with many,
-    httpcore 1.0 hands one idle connection to several waiting requests at once and spends its
-    time re-queueing the losers."""
+    """No limit on connections (the permits bound requests), few idle ones: httpcore 1.0 hands one
+    idle connection to several waiting requests at once, and re-queues the losers."""
     return httpx.Limits(max_connections=None, max_keepalive_connections=min(max_concurrency, 20))
 
 
 def recycle_stranded(http: httpx.Client | httpx.AsyncClient) -> int:
-    """Remove the pool's stranded connections, closing those with a socket; return how many."""
+    """Remove connections a cancellation stranded (encode/httpcore#1093); return how many."""
     removed: list[Any] = []
     for pool in _pools(http):
         connections = getattr(pool, "_connections", None)
@@ -54,8 +50,7 @@ def recycle_stranded(http: httpx.Client | httpx.AsyncClient) -> int:
 
 
 def _never_used(connection: object) -> bool:
-    """Created for a request that never ran on it: not connected (and not failed), or
-    connected with no request started (NEW, none sent)."""
+    """Not connected (and not failed), or connected with no request started on it."""
     if getattr(connection, "_connect_failed", True) is not False:
         return False
     inner = getattr(connection, "_connection", False)
@@ -66,9 +61,8 @@ def _never_used(connection: object) -> bool:
 
 
 def finish_interrupted_close(response: httpx.Response) -> None:
-    """After a cancellation interrupted reading or closing `response`: hand its connection back
-    to the pool as httpcore would have, closing it. (A sync response is just closed: nothing
-    cancels a thread, only an interrupt such as KeyboardInterrupt.)"""
+    """After a cancellation cut short reading or closing `response`, give its connection back to
+    the pool closed, as httpcore would have. (A sync response is just closed.)"""
     if isinstance(response.stream, httpx.SyncByteStream):
         with contextlib.suppress(Exception):
             response.close()
@@ -116,16 +110,14 @@ def _pools(http: httpx.Client | httpx.AsyncClient) -> list[Any]:
 
 
 def server_may_close(status: int, content_type: str) -> bool:
-    """Whether the server may close the connection after this answer without `Connection: close`
-    (uvicorn does after a 5xx from an application error, or an event stream cut short): a
-    request sent on it next would fail."""
+    """Whether the server may close the connection after this answer without saying so (uvicorn
+    does after a 5xx or an event stream)."""
     return status >= 500 or content_type.startswith("text/event-stream")
 
 
 def close_when_done(response: httpx.Response) -> None:
-    """When `server_may_close` after `response`, have httpcore close its connection when the
-    response ends instead of pooling it, by marking the exchange not keep-alive as h11 does on
-    `Connection: close`: no other request can take the connection in between."""
+    """When `server_may_close`, mark the exchange not keep-alive, as h11 does on `Connection:
+    close`: httpcore closes the connection when the response ends, no other request takes it."""
     if not server_may_close(response.status_code, response.headers.get("content-type", "")):
         return
     pool_request = getattr(_pool_stream(response.stream), "_pool_request", None)
@@ -138,8 +130,7 @@ def close_when_done(response: httpx.Response) -> None:
 
 
 def interrupt(http: httpx.Client | httpx.AsyncClient) -> None:
-    """Shut down the sockets of a sync pool's connections, so that calls blocked reading them
-    in other threads return at once (closing a socket does not wake a thread blocked on it)."""
+    """Shut down a sync pool's sockets: unlike a close, that wakes threads blocked reading them."""
     if not isinstance(http, httpx.Client):
         return
     for pool in _pools(http):
@@ -152,9 +143,8 @@ def interrupt(http: httpx.Client | httpx.AsyncClient) -> None:
 
 
 def forget_connections(http: httpx.Client | httpx.AsyncClient) -> None:
-    """In a child process after fork(): drop, unclosed, the connections inherited from the
-    parent (closing them could end the parent's TLS sessions), and take a fresh pool lock (a
-    parent thread may have held it at the fork). New requests open connections of their own."""
+    """In a child after fork(): drop the parent's connections unclosed (closing could end its TLS
+    sessions) and renew the pool lock (a parent's thread may have held it)."""
     for pool in _pools(http):
         for name in ("_connections", "_requests"):
             if isinstance(getattr(pool, name, None), list):
