@@ -1,9 +1,7 @@
 """honcho_client: typed sync and async client for the Honcho API 1.1.0.
 
     from honcho_client import Honcho
-
-    client = Honcho()  # HONCHO_API_KEY and HONCHO_BASE_URL are read from the environment
-    app = client.apps.get_or_create("my-agent")
+    app = Honcho().apps.get_or_create("my-agent")  # HONCHO_API_KEY, HONCHO_BASE_URL: from env
 
 Names are imported on first use, so `import honcho_client` stays cheap.
 """
@@ -94,7 +92,7 @@ __all__ = [
     "omit",
 ]
 
-# Where the names of `__all__` live, searched in this order on first use (cheapest first).
+# Where the names of `__all__` live, searched in turn on first use (cheapest first).
 _MODULES = (
     "._core.errors",
     "._core.sentinels",
@@ -114,14 +112,13 @@ _MODULES = (
 
 
 def __getattr__(name: str) -> object:
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    for module in _MODULES:
-        found = import_module(module, __name__).__dict__.get(name)
-        if found is not None:
-            globals()[name] = found
-            return found
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # pragma: no cover
+    if name in __all__:
+        for module in _MODULES:
+            found = import_module(module, __name__).__dict__.get(name)
+            if found is not None:
+                globals()[name] = found
+                return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -1,5 +1,2 @@
-"""The only code that knows the internals of httpx, httpcore or aiohttp.
-
-Each use of another library's private names says the versions it was tested with, and does
-nothing (plain httpx behaviour) where those names are not what it expects.
-"""
+"""The only code that knows the internals of httpx, httpcore, h11 or aiohttp. Each use says the
+versions it was tested with, and does nothing (plain httpx behaviour) where they differ."""

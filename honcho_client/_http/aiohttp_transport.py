@@ -1,15 +1,9 @@
-"""`AioHttpTransport`: an httpx transport that sends over aiohttp (the `aiohttp` extra).
-
-It is httpx-aiohttp's `AiohttpTransport` (its TLS, proxy and limit settings) with the sending
-redone so that, seen from httpx, it behaves like httpx's own transport: the same httpx errors
-for the same failures, no cookie jar, automatic headers, hidden retry or URL re-quoting of
-aiohttp's own, and httpx's timeouts. docs/internals.md lists the rules. Sets aiohttp's private
-`ClientSession._retry_connection` (tested with aiohttp 3.11.0 and 3.14.5; ignored where absent,
-as in aiohttp 3.10, which then sends a GET twice by itself: hence the floor 3.11). Does not reuse
-the connection of an answer after which the server may close it (`pool.server_may_close`),
-through aiohttp's `ResponseHandler.force_close()` (or its `_should_close` where that method is
-missing, as in 3.11.0) or `close()`; after fork(), leaves the parent's pool behind with
-`ClientSession.detach()` (same versions).
+"""`AioHttpTransport`: httpx-aiohttp's transport (its TLS, proxy and limit settings) with the
+sending redone to behave, seen from httpx, like httpx's own transport (docs/internals.md lists
+the rules). Tested with aiohttp 3.11.0 and 3.14.5: sets the private
+`ClientSession._retry_connection` where it exists (3.10 has none and sends a GET twice by itself:
+hence the floor 3.11), calls a protocol's `force_close()` (or sets `_should_close`, as 3.11.0 lacks
+it) or `close()`, and after fork() `ClientSession.detach()`.
 """
 
 from __future__ import annotations
@@ -27,23 +21,20 @@ from yarl import URL
 
 from .pool import server_may_close
 
-# Headers httpx always builds itself; aiohttp must not add its own versions of them.
 _NO_AUTO_HEADERS: Final = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
-# httpcore's h11 connection accepts header blocks up to 100 KiB; aiohttp's default per-line
-# limit is 8 KiB. A line of up to 64 KiB keeps long (but legal) headers readable.
+# httpcore's h11 accepts header blocks up to 100 KiB, aiohttp lines of 8 KiB by default.
 _MAX_LINE: Final = 64 * 1024
 
 
 def _os_reason(error: BaseException) -> str:
     os_error = getattr(error, "os_error", None)
-    if isinstance(os_error, OSError):
-        return str(os_error) or type(os_error).__name__
-    return str(error) or type(error).__name__
+    reason = os_error if isinstance(os_error, OSError) else error
+    return str(reason) or type(reason).__name__
 
 
 def translate_error(error: Exception) -> httpx.TransportError | None:
-    """The httpx error that httpx's own transport raises in the same situation (None: not a
-    transport failure). Order matters: subclasses are tested before their bases."""
+    """The httpx error httpx's own transport raises in the same case (None: not a transport
+    failure). Subclasses are tested before their bases."""
     if isinstance(error, aiohttp.ConnectionTimeoutError):
         return httpx.ConnectTimeout(f"timed out while connecting ({error})")
     if isinstance(error, aiohttp.ServerTimeoutError):
@@ -51,8 +42,7 @@ def translate_error(error: Exception) -> httpx.TransportError | None:
     if isinstance(error, aiohttp.ClientProxyConnectionError | aiohttp.ClientHttpProxyError):
         return httpx.ProxyError(_os_reason(error))
     if isinstance(error, aiohttp.ClientConnectorError):
-        # refused, unreachable, name resolution (ClientConnectorDNSError), TLS handshake or
-        # certificate (ClientConnectorSSLError, ClientConnectorCertificateError): nothing sent.
+        # refused, unreachable, name resolution, TLS handshake or certificate: nothing sent
         return httpx.ConnectError(_os_reason(error))
     if isinstance(error, aiohttp.ServerDisconnectedError):
         return httpx.RemoteProtocolError("Server disconnected without sending a response.")
@@ -86,7 +76,7 @@ def translate_error(error: Exception) -> httpx.TransportError | None:
     if isinstance(error, ConnectionResetError):
         return httpx.ReadError(str(error) or "connection reset by peer")
     if isinstance(error, OSError):
-        return httpx.ReadError(str(error) or type(error).__name__)
+        return httpx.ReadError(_os_reason(error))
     return None
 
 
@@ -109,7 +99,6 @@ class _ResponseBody(httpx.AsyncByteStream):
                 if translated is None:
                     raise
                 if isinstance(error.__cause__, http_exceptions.ContentLengthError):
-                    # Counted as httpx's own transport counts them.
                     expected = self._response.content_length
                     translated = httpx.RemoteProtocolError(
                         "peer closed connection without sending complete message body "
@@ -124,7 +113,7 @@ class _ResponseBody(httpx.AsyncByteStream):
     async def aclose(self) -> None:
         response = self._response
         if response.content.is_eof():
-            response.release()  # read to the end: the connection goes back to the pool
+            response.release()  # the connection goes back to the pool
         else:
             response.close()  # abandoned mid-body: the connection cannot be reused
 
@@ -146,7 +135,7 @@ class _Response(aiohttp.ClientResponse):
         return self
 
 
-# Sessions left behind in a child process after fork(), kept so nothing finalizes them there.
+# Sessions left behind in a child after fork(), kept so nothing finalizes them there.
 _INHERITED: list[object] = []
 
 
@@ -159,9 +148,8 @@ class AioHttpTransport(AiohttpTransport):
         self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
 
     def _open_session(self) -> aiohttp.ClientSession:
-        limit = self.limits.max_connections
         connector = aiohttp.TCPConnector(
-            limit=0 if limit is None else limit,
+            limit=self.limits.max_connections or 0,  # None: no limit, as in httpx
             keepalive_timeout=self.limits.keepalive_expiry,
             ssl=self.ssl_context,
             local_addr=(self.local_address, 0) if self.local_address else None,
@@ -176,8 +164,7 @@ class AioHttpTransport(AiohttpTransport):
             timeout=aiohttp.ClientTimeout(total=None),
             response_class=_Response,
         )
-        # aiohttp sends GET/PUT/DELETE a second time, unasked, when a connection drops; the
-        # SDK's retry policy must be the only one deciding (and counting) attempts.
+        # Else aiohttp sends GET/PUT/DELETE again, unasked, when a connection drops.
         if hasattr(session, "_retry_connection"):
             session._retry_connection = False
         self._session = session
@@ -207,6 +194,7 @@ class AioHttpTransport(AiohttpTransport):
             headers = headers.copy()
             headers.pop("transfer-encoding", None)  # aiohttp frames a streamed body itself
         proxy = self.proxy
+        proxy_auth = None if proxy is None or proxy.auth is None else aiohttp.BasicAuth(*proxy.auth)
         url = URL(str(request.url), encoded=True)
         if url.user is not None:  # httpx has made it a header; aiohttp refuses both at once
             url = url.with_user(None)
@@ -220,9 +208,7 @@ class AioHttpTransport(AiohttpTransport):
                 timeout=self._timeout(request.extensions.get("timeout", {})),
                 server_hostname=request.extensions.get("sni_hostname"),
                 proxy=None if proxy is None else str(proxy.url),
-                proxy_auth=None
-                if proxy is None or proxy.auth is None
-                else aiohttp.BasicAuth(*proxy.auth),
+                proxy_auth=proxy_auth,
                 proxy_headers=None if proxy is None else proxy.headers,
             )
         except Exception as error:
@@ -244,8 +230,7 @@ class AioHttpTransport(AiohttpTransport):
         )
 
     def forget_connections(self) -> None:
-        """In a child process after fork(): leave the parent's connections alone, unclosed
-        (closing them could end the parent's TLS sessions); the next request opens its own."""
+        """In a child after fork(): drop the parent's connections unclosed, as `pool` does."""
         session, self._session = self._session, None
         if session is not None:
             _INHERITED.append(session.connector)
@@ -255,8 +240,7 @@ class AioHttpTransport(AiohttpTransport):
         session, self._session = self._session, None
         if session is not None and not session.closed:
             await session.close()
-            # Closing a transport closes its socket on the next turn of the loop.
-            await asyncio.sleep(0)
+            await asyncio.sleep(0)  # sockets close on the next turn of the loop
 
 
 async def _aiter(stream: httpx.AsyncByteStream | httpx.SyncByteStream) -> AsyncIterator[bytes]:

@@ -1,8 +1,6 @@
-"""A cheaper cookie jar for the pools the SDK creates.
-
-Uses httpx's private `Client._cookies` (tested with httpx 0.27.0, 0.28.1 and 0.29.0): where a
-client has no such attribute, or it is not an `httpx.Cookies`, the client keeps its own jar.
-"""
+"""A cheaper cookie jar for the pools the SDK creates. Replaces httpx's private `Client._cookies`
+(tested with httpx 0.27.0, 0.28.1 and 0.29.0); a client without it, or where it is not an
+`httpx.Cookies`, keeps its own jar."""
 
 from __future__ import annotations
 
@@ -17,12 +15,9 @@ def use_set_cookie_jar(client: httpx.Client | httpx.AsyncClient) -> None:
 
 
 class SetCookieJar(httpx.Cookies):
-    """httpx's cookie jar, skipping responses that set no cookie.
-
-    httpx hands every response to `http.cookiejar`, which builds urllib and email objects to
-    look for Set-Cookie headers: the costliest step of receiving a small answer. The jar and
-    what it stores are unchanged; only the search of a response without those headers is cut.
-    """
+    """httpx's cookie jar, skipping responses without Set-Cookie headers: looking for them, in
+    urllib and email objects `http.cookiejar` builds, is the costliest step of receiving a small
+    answer. What the jar stores is unchanged."""
 
     def extract_cookies(self, response: httpx.Response) -> None:
         headers = response.headers

@@ -1,43 +1,30 @@
-"""Removing connections that a cancellation stranded in httpcore's pool (encode/httpcore#1093),
-finishing a response close that a cancellation cut short, not reusing a connection the server
-may close unannounced (after a 5xx or an event stream), interrupting calls in flight on close(),
-and forgetting a parent's connections after fork(). docs/internals.md says why.
+"""What the clients do to httpx's pool beyond its API; docs/internals.md says why.
 
-Reads httpx's `Client._transport`/`_mounts` and httpcore's pool, connection and stream internals
-(`_connections`, `_requests`, `_optional_thread_lock`, `_assign_requests_to_connections`,
-`_connection`, `_connect_failed`, `_state`, `_request_count`, `_pool_request`, `_pool`, `_closed`,
-`_stream`, `_httpcore_stream`, `connection`, `_network_stream`, `_h11_state`) and h11's
-`Connection._cstate.process_keep_alive_disabled` (h11 0.14 and 0.16); tested with httpx 0.27.0
-to 0.29.0, httpcore 1.0.6 and 1.0.9. On a transport that is not httpcore's, or internals that
-differ, every function here does nothing.
+Reads httpx's `Client._transport`/`_mounts`, private attributes of httpcore's pool, connections
+and streams, and h11's `Connection._cstate.process_keep_alive_disabled`; tested with httpx 0.27.0
+to 0.29.0, httpcore 1.0.6 and 1.0.9, h11 0.14 and 0.16. On a transport that is not httpcore's, or
+internals that differ, every function here does nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 
 from .._client.runner import close_in_background
 
-# Few idle connections: with many, httpcore 1.0 hands one idle connection to several waiting
-# requests at once and spends its time re-queueing the losers.
-MAX_IDLE_CONNECTIONS = 20
-
 
 def pool_limits(max_concurrency: int) -> httpx.Limits:
-    """No limit on connections (the permits bound requests), few idle ones kept."""
-    return httpx.Limits(
-        max_connections=None,
-        max_keepalive_connections=min(max_concurrency, MAX_IDLE_CONNECTIONS),
-    )
+    """No limit on connections (the permits bound requests), few idle ones: httpcore 1.0 hands one
+    idle connection to several waiting requests at once, and re-queues the losers."""
+    return httpx.Limits(max_connections=None, max_keepalive_connections=min(max_concurrency, 20))
 
 
 def recycle_stranded(http: httpx.Client | httpx.AsyncClient) -> int:
-    """Remove the pool's stranded connections, closing those with a socket; return how many."""
+    """Remove connections a cancellation stranded (encode/httpcore#1093); return how many."""
     removed: list[Any] = []
     for pool in _pools(http):
         connections = getattr(pool, "_connections", None)
@@ -52,22 +39,35 @@ def recycle_stranded(http: httpx.Client | httpx.AsyncClient) -> int:
                     connections.remove(connection)
                     removed.append(connection)
     for connection in removed:
-        if getattr(connection, "_connection", None) is not None:
-            _close(http, connection)
+        if getattr(connection, "_connection", None) is None:
+            continue
+        if isinstance(http, httpx.Client):
+            with contextlib.suppress(Exception):
+                connection.close()
+        else:
+            close_in_background(connection)
     return len(removed)
 
 
+def _never_used(connection: object) -> bool:
+    """Not connected (and not failed), or connected with no request started on it."""
+    if getattr(connection, "_connect_failed", True) is not False:
+        return False
+    inner = getattr(connection, "_connection", False)
+    if inner is None:
+        return True
+    state = getattr(getattr(inner, "_state", None), "name", None)
+    return state == "NEW" and getattr(inner, "_request_count", None) == 0
+
+
 def finish_interrupted_close(response: httpx.Response) -> None:
-    """After a cancellation interrupted reading or closing `response`: hand its connection back
-    to the pool as httpcore would have, closing it. (A sync response is just closed: nothing
-    cancels a thread, only an interrupt such as KeyboardInterrupt.)"""
+    """After a cancellation cut short reading or closing `response`, give its connection back to
+    the pool closed, as httpcore would have. (A sync response is just closed.)"""
     if isinstance(response.stream, httpx.SyncByteStream):
         with contextlib.suppress(Exception):
             response.close()
         return
     pool_stream = _pool_stream(response.stream)
-    if pool_stream is None:
-        return
     pool = getattr(pool_stream, "_pool", None)
     pool_request = getattr(pool_stream, "_pool_request", None)
     requests = getattr(pool, "_requests", None)
@@ -76,8 +76,7 @@ def finish_interrupted_close(response: httpx.Response) -> None:
     if not isinstance(requests, list) or lock is None or assign is None:
         return
     if not getattr(pool_stream, "_closed", False):
-        # The close had not begun: do all of it, off the cancelled task.
-        close_in_background(response)
+        close_in_background(response)  # the close had not begun: all of it, off the task
         return
     with lock:
         if pool_request not in requests:
@@ -94,64 +93,36 @@ def _pool_stream(stream: object) -> object | None:
     for _ in range(6):
         if hasattr(stream, "_pool_request"):
             return stream
-        inner = getattr(stream, "_stream", None) or getattr(stream, "_httpcore_stream", None)
-        if inner is None:
+        stream = getattr(stream, "_stream", None) or getattr(stream, "_httpcore_stream", None)
+        if stream is None:
             return None
-        stream = inner
     return None
 
 
-def _transports(http: httpx.Client | httpx.AsyncClient) -> list[object]:
-    transports = [getattr(http, "_transport", None)]
+def _transports(http: httpx.Client | httpx.AsyncClient) -> list[Any]:
     mounts = getattr(http, "_mounts", None)
-    if isinstance(mounts, dict):
-        transports.extend(mounts.values())
-    return [t for t in transports if t is not None]
+    mounted = list(mounts.values()) if isinstance(mounts, dict) else []
+    return [t for t in [getattr(http, "_transport", None), *mounted] if t is not None]
 
 
-def _pools(http: httpx.Client | httpx.AsyncClient) -> Iterator[object]:
-    for transport in _transports(http):
-        pool = getattr(transport, "_pool", None)
-        if pool is not None:
-            yield pool
-
-
-def _never_used(connection: object) -> bool:
-    """Created for a request that never ran on it: not connected (and not failed), or
-    connected with no request started (NEW, none sent)."""
-    if getattr(connection, "_connect_failed", True) is not False:
-        return False
-    inner = getattr(connection, "_connection", False)
-    if inner is None:
-        return True
-    state = getattr(getattr(inner, "_state", None), "name", None)
-    return state == "NEW" and getattr(inner, "_request_count", None) == 0
-
-
-def _close(http: httpx.Client | httpx.AsyncClient, connection: Any) -> None:
-    if isinstance(http, httpx.Client):
-        with contextlib.suppress(Exception):
-            connection.close()
-    else:
-        close_in_background(connection)
+def _pools(http: httpx.Client | httpx.AsyncClient) -> list[Any]:
+    return [p for t in _transports(http) if (p := getattr(t, "_pool", None)) is not None]
 
 
 def server_may_close(status: int, content_type: str) -> bool:
-    """Whether the server may close the connection after this answer without saying
-    `Connection: close`: uvicorn does when the application raised, which gives a 5xx, or an
-    event stream cut off after its 200 headers. The next request sent on that connection fails.
-    """
+    """Whether the server may close the connection after this answer without saying so (uvicorn
+    does after a 5xx or an event stream)."""
     return status >= 500 or content_type.startswith("text/event-stream")
 
 
 def close_when_done(response: httpx.Response) -> None:
-    """When `server_may_close` after `response`, close its connection once the response is
-    read instead of pooling it. Marking the exchange as not keep-alive, as h11 itself does on
-    `Connection: close`, makes httpcore close the connection when the response ends, with no
-    window in which another request can take it."""
+    """When `server_may_close`, mark the exchange not keep-alive, as h11 does on `Connection:
+    close`: httpcore closes the connection when the response ends, no other request takes it."""
     if not server_may_close(response.status_code, response.headers.get("content-type", "")):
         return
-    state = getattr(getattr(_connection_of(response), "_h11_state", None), "_cstate", None)
+    pool_request = getattr(_pool_stream(response.stream), "_pool_request", None)
+    connection = getattr(getattr(pool_request, "connection", None), "_connection", None)
+    state = getattr(getattr(connection, "_h11_state", None), "_cstate", None)
     disable = getattr(state, "process_keep_alive_disabled", None)
     if callable(disable):
         with contextlib.suppress(Exception):
@@ -159,8 +130,7 @@ def close_when_done(response: httpx.Response) -> None:
 
 
 def interrupt(http: httpx.Client | httpx.AsyncClient) -> None:
-    """Shut down the sockets of a sync pool's connections, so that calls blocked reading them
-    in other threads return at once (closing a socket does not wake a thread blocked on it)."""
+    """Shut down a sync pool's sockets: unlike a close, that wakes threads blocked reading them."""
     if not isinstance(http, httpx.Client):
         return
     for pool in _pools(http):
@@ -173,25 +143,17 @@ def interrupt(http: httpx.Client | httpx.AsyncClient) -> None:
 
 
 def forget_connections(http: httpx.Client | httpx.AsyncClient) -> None:
-    """In a child process after fork(): drop, unclosed, the connections inherited from the
-    parent (closing them could end the parent's TLS sessions), and take a fresh pool lock (a
-    parent thread may have held it at the fork). New requests open connections of their own."""
+    """In a child after fork(): drop the parent's connections unclosed (closing could end its TLS
+    sessions) and renew the pool lock (a parent's thread may have held it)."""
     for pool in _pools(http):
-        if isinstance(getattr(pool, "_connections", None), list):
-            pool._connections = []  # type: ignore[attr-defined]  # httpcore's, checked above
-        if isinstance(getattr(pool, "_requests", None), list):
-            pool._requests = []  # type: ignore[attr-defined]  # httpcore's, checked above
-        lock: Any = getattr(pool, "_optional_thread_lock", None)
+        for name in ("_connections", "_requests"):
+            if isinstance(getattr(pool, name, None), list):
+                setattr(pool, name, [])
+        lock = getattr(pool, "_optional_thread_lock", None)
         if lock is not None:
             with contextlib.suppress(Exception):
-                pool._optional_thread_lock = type(lock)()  # type: ignore[attr-defined]  # as above
+                pool._optional_thread_lock = type(lock)()
     for transport in _transports(http):
         after_fork = getattr(transport, "forget_connections", None)
         if callable(after_fork):
             after_fork()
-
-
-def _connection_of(response: httpx.Response) -> object | None:
-    """httpcore's HTTP/1.1 (or HTTP/2) connection that `response` came on, if known."""
-    pool_request = getattr(_pool_stream(response.stream), "_pool_request", None)
-    return getattr(getattr(pool_request, "connection", None), "_connection", None)
