@@ -1,9 +1,6 @@
-"""Turns one checked call into an `httpx.Request`, without I/O.
-
-Path parameters become exactly one segment each; query, header and cookie parameters are
-encoded; the body is serialized (JSON only when it is valid JSON; a form, multipart with files);
-headers merge case-insensitively (client < parameters < `extra_headers`). A value that cannot be
-sent raises RequestValidationError here, naming its field, before any I/O.
+"""Turns one checked call into an `httpx.Request`, without I/O: parameters encoded (a path one as
+exactly one segment), the body serialized (JSON only when valid JSON; a form; multipart), headers
+merged. A value that cannot be sent raises RequestValidationError here, naming its field.
 """
 
 from __future__ import annotations
@@ -13,7 +10,7 @@ import os
 import re
 import weakref
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeGuard
 from urllib.parse import quote
@@ -31,6 +28,7 @@ if TYPE_CHECKING:
     from .validation import Checked
 
 Loc = tuple[str | int, ...]
+_Pool = httpx.Client | httpx.AsyncClient
 QueryItems = list[tuple[str, str | int | float | bool | None]]
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")  # RFC 3986 unreserved: stands for itself
@@ -39,11 +37,9 @@ _JSON_ERRORS = (pydantic_core.PydanticSerializationError, ValueError, TypeError,
 MAX_URL_LENGTH = 65_536  # httpx refuses longer URLs
 # httpx's own request building, which the fast path in `build_request` reproduces.
 _HTTPX_BUILDERS = (httpx.Client.build_request, httpx.AsyncClient.build_request)
-# Per pool: id of the headers given to `build_request` -> (those headers, the pool's headers
-# as they were, the two merged as httpx merges them).
+# Per pool: id(headers) -> (those headers, the pool's headers then, both merged as httpx does).
 _MERGED: weakref.WeakKeyDictionary[
-    httpx.Client | httpx.AsyncClient,
-    dict[int, tuple[Mapping[str, str], list[tuple[bytes, bytes]], httpx.Headers]],
+    _Pool, dict[int, tuple[Mapping[str, str], list[tuple[bytes, bytes]], httpx.Headers]]
 ] = weakref.WeakKeyDictionary()
 _CACHE_SIZE = 16
 
@@ -65,7 +61,7 @@ def encode_path(op: Operation[Any], path: Mapping[str, object]) -> str:
 
 
 def build_request(
-    http: httpx.Client | httpx.AsyncClient,
+    http: _Pool,
     base_url: str,
     call: Call[Any],
     checked: Checked,
@@ -128,8 +124,7 @@ def _with_operation_headers(
     params: Mapping[str, object],
     extra_headers: Mapping[str, str] | None,
 ) -> Mapping[str, str]:
-    """`merged` with the header parameters and the `Accept` the operation's responses declare,
-    under any `extra_headers`."""
+    """`merged` with `op`'s header parameters and declared `Accept`, under any `extra_headers`."""
     accept = op.accept != JSON_CONTENT_TYPE and merged.get("accept") in (None, JSON_CONTENT_TYPE)
     if not params and not accept:
         return merged
@@ -142,9 +137,7 @@ def _with_operation_headers(
     return out
 
 
-def _with_pool_headers(
-    http: httpx.Client | httpx.AsyncClient, headers: Mapping[str, str]
-) -> httpx.Headers:
+def _with_pool_headers(http: _Pool, headers: Mapping[str, str]) -> httpx.Headers:
     """The pool's headers updated with `headers`, made again only when the pool's changed."""
     pool = http.headers.raw
     by_headers = _MERGED.get(http)
@@ -176,9 +169,8 @@ def _json(op: Operation[Any], body: object, extra_body: Mapping[str, object] | N
 
 
 def _model_json(model: BaseModel) -> bytes | None:
-    """`model` as JSON in one pydantic call; None if the output holds `null` (how pydantic writes
-    NaN and infinities by default) or another `ser_json_inf_nan` is set: `encode_json` refuses
-    those."""
+    """`model` as JSON in one pydantic call; None if it holds `null` (pydantic's default for NaN
+    and infinities) or another `ser_json_inf_nan` is set: `encode_json` refuses those."""
     if model.model_config.get("ser_json_inf_nan", "null") != "null":
         return None
     try:
@@ -272,8 +264,7 @@ def _serializable(value: object) -> bool:
 def _url_error(
     operation: str, path: Mapping[str, object], query: QueryItems, error: Exception
 ) -> RequestValidationError:
-    """The error naming the id or query value that made `error` refuse the URL: a lone
-    surrogate, or a length past what httpx accepts."""
+    """The error naming the value that made the URL fail: a lone surrogate, or its length."""
     values = [(("path", name), value) for name, value in path.items()] + [
         (("query", name), value) for name, value in query
     ]
@@ -305,8 +296,10 @@ def _form(
     for name, value in values.items():
         if name in op.files:
             files.extend((name, item) for item in (value if isinstance(value, list) else [value]))
+        elif isinstance(value, (dict, list, tuple)):
+            data[name] = pydantic_core.to_json(value).decode()
         elif value is not None:
-            data[name] = value if isinstance(value, (str, bytes)) else _form_text(value)
+            data[name] = value if isinstance(value, (str, bytes)) else _text(value)
     return data, files
 
 
@@ -321,12 +314,6 @@ def _multipart_without_files(data: Mapping[str, Any]) -> tuple[bytes, str]:
             parts.append(head.encode() + text + b"\r\n")
     content = b"".join(parts) + f"--{boundary}--\r\n".encode()
     return content, f"multipart/form-data; boundary={boundary}"
-
-
-def _form_text(value: object) -> str:
-    if isinstance(value, (dict, list, tuple)):
-        return pydantic_core.to_json(value).decode()
-    return _text(value)
 
 
 def _encode_query(
@@ -366,12 +353,11 @@ def _json_text(operation: str, key: str, value: object) -> str:
 def _text(value: object) -> str:
     if value is True or value is False:
         return "true" if value else "false"
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, date):  # datetime included
         return value.isoformat()
     return str(value.value) if isinstance(value, Enum) else str(value)
 
 
 def _is_model(value: object) -> TypeGuard[BaseModel]:
-    """Whether `value` is a pydantic model (without importing pydantic's model machinery: a model
-    given to us means it is loaded already)."""
+    """Whether `value` is a pydantic model, without loading pydantic's model machinery for it."""
     return hasattr(type(value), "__pydantic_serializer__") and hasattr(value, "model_fields_set")
