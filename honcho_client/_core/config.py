@@ -1,9 +1,6 @@
-"""Checks of the clients' settings, run by the constructors and `with_options` before any I/O.
-
-A mistake in a setting fails at once with `ConfigurationError`, naming the argument and the value
-given, instead of surfacing later as an obscure connection error: a `base_url` without a scheme
-would otherwise become a path, and a sync `httpx.Client` given to `AsyncHoncho` would fail on the
-first `await`. The API key is never quoted: only the position and code of a bad character.
+"""Checks of the clients' settings, run by the constructors and `with_options` before any I/O:
+a bad setting fails at once with `ConfigurationError` naming the argument and value, not later as
+an obscure connection error. The API key is never quoted, only a bad character's position.
 """
 
 from __future__ import annotations
@@ -56,9 +53,8 @@ def check_api_key(value: object) -> str | None:
         raise ConfigurationError(f"api_key must be a str or None, got {_type(value)}")
     for index, char in enumerate(value):
         if not (" " <= char <= "~"):
-            kind = (
-                "a control character" if char < " " or char == "\x7f" else "a non-ASCII character"
-            )
+            control = char < " " or char == "\x7f"
+            kind = "a control character" if control else "a non-ASCII character"
             raise ConfigurationError(
                 f"api_key contains {kind} (U+{ord(char):04X} at position {index}); an API key "
                 "is printable ASCII: check for a stray newline or a pasted quote"
@@ -93,13 +89,11 @@ def check_max_concurrency(value: object) -> int:
 
 
 def check_http_client(value: object, expected: type, client: str) -> None:
-    """`value` must be an instance of `expected`: httpx.AsyncClient for AsyncHoncho,
-    httpx.Client for Honcho."""
+    """`value` must be an `expected`: httpx.AsyncClient for AsyncHoncho, httpx.Client for Honcho."""
     if value is None or isinstance(value, expected):
         return
-    hint = ""
-    if isinstance(value, (httpx.Client, httpx.AsyncClient)):
-        hint = " (Honcho takes an httpx.Client, AsyncHoncho an httpx.AsyncClient)"
+    both = isinstance(value, (httpx.Client, httpx.AsyncClient))
+    hint = " (Honcho takes an httpx.Client, AsyncHoncho an httpx.AsyncClient)" if both else ""
     raise ConfigurationError(
         f"http_client must be an httpx.{expected.__name__} for {client}, got "
         f"{type(value).__module__}.{type(value).__qualname__}{hint}"
@@ -111,8 +105,7 @@ def check_default_headers(value: object, *, source: str = "default_headers") -> 
         raise ConfigurationError(f"{source} must be a mapping of str to str, got {_type(value)}")
     out: dict[str, str] = {}
     for name, header in value.items():
-        problem = header_problem(name, header)
-        if problem is not None:
+        if (problem := header_problem(name, header)) is not None:
             raise ConfigurationError(f"{source}[{name!r}] {problem}")
         out[name] = header
     return out
@@ -122,18 +115,15 @@ def check_call_options(operation: str, timeout: object, max_retries: object) -> 
     """Per-call `timeout` and `max_retries` (`omit` when not given): a bad one is refused before
     anything is sent, as RequestValidationError."""
     issues = []
-    if not isinstance(timeout, Omit):
+    for name, rule, value, check in (
+        ("timeout", "type", timeout, check_timeout),
+        ("max_retries", "minimum=0", max_retries, check_max_retries),
+    ):
         try:
-            check_timeout(timeout)
+            if not isinstance(value, Omit):
+                check(value)
         except ConfigurationError as error:
-            issues.append(ValidationIssue(("timeout",), "type", str(error).partition(" ")[2]))
-    if not isinstance(max_retries, Omit):
-        try:
-            check_max_retries(max_retries)
-        except ConfigurationError as error:
-            issues.append(
-                ValidationIssue(("max_retries",), "minimum=0", str(error).partition(" ")[2])
-            )
+            issues.append(ValidationIssue((name,), rule, str(error).partition(" ")[2]))
     if issues:
         raise RequestValidationError(operation, issues)
 

@@ -16,8 +16,8 @@ ENVIRONMENTS: Final[dict[str, str]] = {
 DEFAULT_ENVIRONMENT: Final = "demo"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES: Final = 2
-# Connections in the pool; the clients also bound their requests in flight to this number so
-# that extra calls wait in the client's own queue rather than time out in the pool.
+# Also the clients' bound on requests in flight: extra calls wait in the client's own queue
+# rather than time out in the pool.
 DEFAULT_MAX_CONCURRENCY: Final = 100
 
 

@@ -1,14 +1,7 @@
-"""Request headers: merged case-insensitively, so each header is sent once.
-
-HTTP header names are case-insensitive, so `{"accept": ...}` in `default_headers` replaces the
-SDK's `Accept` rather than adding a second one. The layers, later ones winning:
-
-    the SDK's own (Accept, User-Agent, Authorization, Content-Type for a JSON body)
-    < `default_headers` (client, `with_options`)
-    < `extra_headers` (one call)
-
-Names and values are checked before sending, because a newline or a non-ASCII character would
-otherwise fail deep inside the HTTP library (or, worse, split one header into two).
+"""Request headers, merged case-insensitively so each is sent once; later layers win: the SDK's
+own (Accept, User-Agent, Authorization, JSON Content-Type) < `default_headers` < `extra_headers`.
+Names and values are checked before sending: a newline or a non-ASCII character would otherwise
+fail deep inside the HTTP library (or, worse, split one header into two).
 """
 
 from __future__ import annotations
@@ -21,10 +14,8 @@ import httpx
 from .errors import RequestValidationError, ValidationIssue
 
 JSON_CONTENT_TYPE = "application/json"
-# RFC 9110 token characters.
-_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-# Visible ASCII, space and tab: what every HTTP stack accepts in a value.
-_VALUE = re.compile(r"[\t\x20-\x7e]*")
+_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token characters
+_VALUE = re.compile(r"[\t\x20-\x7e]*")  # visible ASCII, space and tab: what every stack accepts
 # A client's headers, by id, with the headers of a JSON request made from them.
 _WITH_JSON: dict[int, tuple[Mapping[str, str], httpx.Headers]] = {}
 _CACHE_SIZE = 64
@@ -59,12 +50,9 @@ def request_headers(
     json_body: bool,
     extra_headers: Mapping[str, str] | None,
 ) -> Mapping[str, str]:
-    """The headers of one request: the client's, Content-Type for a JSON body unless the client's
-    headers already name one, then the call's `extra_headers` (checked first).
-
-    A client's headers do not change once made, so for the common call (no `extra_headers`) the
-    result is made once per client headers object and reused.
-    """
+    """The client's headers, Content-Type for a JSON body unless they name one, then the call's
+    `extra_headers` (checked first). Without `extra_headers` the result is made once per client
+    headers object (they do not change once made) and reused."""
     if not extra_headers:
         if not json_body:
             return headers

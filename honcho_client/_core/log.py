@@ -1,9 +1,5 @@
-"""The `honcho_client` logger.
-
-`HONCHO_LOG=info` or `HONCHO_LOG=debug` installs a stderr handler when the first client is made.
-INFO carries retries (attempt and wait); DEBUG adds one line per attempt with method, URL, status,
-elapsed time and attempt number. Logs never carry headers, the API key, or request and response
-bodies.
+"""The `honcho_client` logger: INFO carries retries, DEBUG one line per attempt; never headers,
+the API key or bodies. `HONCHO_LOG=info|debug` installs a stderr handler at the first client.
 """
 
 from __future__ import annotations

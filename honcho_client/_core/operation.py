@@ -1,9 +1,5 @@
-"""What the generated resources know about each API operation, and one call of it, as plain data.
-
-codegen writes one `Operation[T]` per route of openapi.yaml into the resource modules; `T` is the
-type of its result. A generated method returns a `Call[T]`: the operation and the caller's
-arguments. The request builder, the validator, the retry policy and the response parser read
-these; nothing here does I/O.
+"""Each API operation, and one call of it, as plain data: codegen writes one `Operation[T]` per
+route of openapi.yaml (`T` is its result type), and a generated method returns a `Call[T]`.
 """
 
 from __future__ import annotations
@@ -26,10 +22,6 @@ Annotations = Mapping[str, object]
 _NONE: Annotations = MappingProxyType({})
 
 
-def _none() -> Mapping[str, object]:
-    return _NONE
-
-
 def no_content(content: bytes) -> None:
     """The result of an operation whose success response has no body (204)."""
     return None
@@ -44,22 +36,20 @@ class Operation(Generic[T]):
     path: str  # template, e.g. "/v1/apps/{app_id}/users"
     safe: bool  # may be sent again after a failure whose outcome is unknown
     parse: Callable[[bytes], T]
-    path_params: Annotations = field(default_factory=_none)
-    query: Annotations = field(default_factory=_none)
-    headers: Annotations = field(default_factory=_none)
-    cookies: Annotations = field(default_factory=_none)
+    path_params: Annotations = field(default_factory=lambda: _NONE)
+    query: Annotations = field(default_factory=lambda: _NONE)
+    headers: Annotations = field(default_factory=lambda: _NONE)
+    cookies: Annotations = field(default_factory=lambda: _NONE)
     body: type[BaseModel] | None = None
     body_encoding: Literal["json", "multipart", "form"] = "json"
     files: tuple[str, ...] = ()  # multipart body fields that carry files
     deprecated: bool = False
     accept: str = "application/json"  # the media types its success responses declare
     json_query: tuple[str, ...] = ()  # query parameters sent as JSON text (`content` in the spec)
-    # For a streamed call answered with JSON instead: the result's attribute holding the text.
-    stream_text: str | None = None
+    stream_text: str | None = None  # streamed call answered with JSON: the attribute with the text
     events: bool = False  # the body is a Server-Sent Event stream; `parse` reads one event's data
-    # The path split once into literal text and parameter names, for fast formatting.
+    # The path split once into literal text and parameter names; validators, built on first use.
     segments: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
-    # Validators, built on first use (see _validation.py).
     cache: dict[str, object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -76,16 +66,13 @@ class Operation(Generic[T]):
 
 @dataclass(frozen=True)
 class Call(Generic[T]):
-    """One call of `op`: the caller's arguments by location, and the per-call options.
-
-    Values may be `omit`; they are dropped before validation. `options` is the caller's
-    `**options` (see `RequestOptions`).
-    """
+    """One call of `op`: the caller's arguments by location (`omit` ones are dropped before
+    validation), and the caller's `**options`."""
 
     op: Operation[T]
-    path: Mapping[str, object] = field(default_factory=_none)
-    query: Mapping[str, object] = field(default_factory=_none)
-    headers: Mapping[str, object] = field(default_factory=_none)
-    cookies: Mapping[str, object] = field(default_factory=_none)
+    path: Mapping[str, object] = field(default_factory=lambda: _NONE)
+    query: Mapping[str, object] = field(default_factory=lambda: _NONE)
+    headers: Mapping[str, object] = field(default_factory=lambda: _NONE)
+    cookies: Mapping[str, object] = field(default_factory=lambda: _NONE)
     body: object = None  # the body's fields, or the whole value of a non-object body
     options: RequestOptions = field(default_factory=lambda: RequestOptions())

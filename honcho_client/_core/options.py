@@ -9,11 +9,8 @@ from typing_extensions import TypedDict
 
 
 class RequestOptions(TypedDict, total=False):
-    """Options of one call, on top of the client's settings.
-
-    Every method accepts these as keyword arguments, e.g.
-    `client.apps.get(app_id, timeout=5, extra_headers={"X-Trace": "1"})`.
-    """
+    """Options of one call, on top of the client's settings, taken by every method as keywords:
+    `client.apps.get(app_id, timeout=5, extra_headers={"X-Trace": "1"})`."""
 
     extra_headers: Mapping[str, str] | None
     """Headers to add; they replace the client's headers of the same name (any case)."""

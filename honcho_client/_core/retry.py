@@ -1,16 +1,9 @@
 """When a failed request may be sent again, and how long to wait first.
 
-What is retried depends on the operation's safety, which codegen derives from openapi.yaml:
-
-- safe operations (GET, PUT, DELETE, and the read-only POSTs `list` and `query`) are retried after
-  connection errors, timeouts, and the statuses 408, 429, 500, 502, 503, 504;
-- unsafe operations (create, batch, chat, keys.create) only where the server provably did not act:
-  connect errors and connect/pool timeouts (nothing was sent), 429 and 503 (the server refused).
-  Never after a read or write timeout, a connection dropped after the request was sent, 500, 502,
-  504 or 409: a create is never sent twice.
-
-The wait is exponential backoff with full jitter (0.5 s base, 8 s cap) unless the server says how
-long to wait with `retry-after-ms` or `Retry-After` (seconds or an HTTP date, capped at 60 s).
+Safe operations (as codegen derives them from openapi.yaml) are retried after transport errors
+and 408, 429, 500, 502, 503, 504; unsafe ones (create, chat...) only where the server provably
+did not act: nothing was sent (connect errors, connect/pool timeouts), or 429 and 503. The wait is
+exponential backoff with full jitter, unless `retry-after-ms` or `Retry-After` says otherwise.
 """
 
 from __future__ import annotations
@@ -18,6 +11,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
@@ -25,8 +19,7 @@ import httpx
 
 SAFE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 UNSAFE_STATUSES = frozenset({429, 503})
-# Failures that happen before any byte of the request left the machine.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)  # before any byte left
 
 
 def is_retryable_status(status: int, safe: bool) -> bool:
@@ -34,9 +27,7 @@ def is_retryable_status(status: int, safe: bool) -> bool:
 
 
 def is_retryable_error(error: Exception, safe: bool) -> bool:
-    if isinstance(error, _NOT_SENT):
-        return True
-    return safe and isinstance(error, httpx.TransportError)
+    return isinstance(error, _NOT_SENT) or (safe and isinstance(error, httpx.TransportError))
 
 
 @dataclass(frozen=True)
@@ -49,28 +40,21 @@ class RetryPolicy:
     jitter: Callable[[], float] = random.random
 
     def delay(self, attempt: int, headers: httpx.Headers | None = None) -> float:
-        if headers is not None:
-            told = self.server_delay(headers)
-            if told is not None:
-                return told
+        told = None if headers is None else self.server_delay(headers)
+        if told is not None:
+            return told
         backoff: float = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
         return backoff * self.jitter()
 
     def server_delay(self, headers: httpx.Headers) -> float | None:
-        """The wait the server asked for, capped; None when it did not say."""
-        value = headers.get("retry-after-ms")
-        if value is not None:
-            try:
-                return _clamp(float(value) / 1000.0, self.max_retry_after)
-            except ValueError:
-                pass
-        value = headers.get("retry-after")
+        """The wait the server asked for (seconds or an HTTP date), capped; None if it did not say."""
+        for name, unit in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+            value = headers.get(name)
+            if value is not None:
+                with suppress(ValueError):
+                    return _clamp(float(value) / unit, self.max_retry_after)
         if value is None:
             return None
-        try:
-            return _clamp(float(value), self.max_retry_after)
-        except ValueError:
-            pass
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):

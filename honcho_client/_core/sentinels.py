@@ -1,6 +1,5 @@
-"""The `omit` sentinel, the default of every optional parameter: an omitted field is not sent
-at all, while `None` is sent as JSON `null`.
-"""
+"""`omit`, the default of every optional parameter: an omitted field is not sent at all, while
+`None` is sent as JSON `null`."""
 
 from __future__ import annotations
 

@@ -1,10 +1,6 @@
-"""Client-side checks of a call against the spec's rules, before anything is sent.
-
-The rules live once, in the code generated from openapi.yaml: the pydantic request models
-(`honcho_client.types`) for bodies, and the annotations of each `Operation`'s path, query, header
-and cookie parameters. The validators are built from them once per operation, on first use; a
-call then costs one pydantic validation. Every broken rule is collected and reported in our own
-words, so one `RequestValidationError` names all of them, each with its field, rule and value.
+"""Client-side checks of a call against the spec's rules (the generated request models and
+parameter annotations), before anything is sent. Validators are built once per operation, on
+first use; one `RequestValidationError` names every broken rule in our words, with field and value.
 """
 
 from __future__ import annotations
@@ -41,10 +37,8 @@ class Checked(TypedDict):
 
 
 def check_call(call: Call[Any], validate: bool) -> Checked:
-    """The call's given values (omitted ones dropped), validated when `validate` is true.
-
-    Raises RequestValidationError naming every broken rule; nothing has been sent then.
-    """
+    """The call's given values (omitted ones dropped), validated when `validate` is true;
+    RequestValidationError names every broken rule, before anything is sent."""
     op, issues = call.op, list[ValidationIssue]()
     values = [_given(call.path), _given(call.query), _given(call.headers), _given(call.cookies)]
     _check_path(op, values[0], issues)
@@ -67,8 +61,8 @@ def check_call(call: Call[Any], validate: bool) -> Checked:
 
 
 def _plan(op: Operation[Any]) -> _Plan:
-    """What checking `op` takes, worked out once: whether its body is one value (a root model),
-    and which parameter locations have rules beyond "a non-empty string" (path parameters)."""
+    """Worked out once: whether `op`'s body is one value (a root model), and which parameter
+    locations have rules beyond "a non-empty string" (path parameters)."""
     plan = op.cache.get("plan")
     if not isinstance(plan, tuple):
         rules = (op.path_params, op.query, op.headers, op.cookies)
@@ -85,9 +79,7 @@ def _plan(op: Operation[Any]) -> _Plan:
 
 
 def _given(values: Mapping[str, object]) -> Mapping[str, object]:
-    if not values:
-        return values
-    return {k: v for k, v in values.items() if v is not omit}
+    return {k: v for k, v in values.items() if v is not omit} if values else values
 
 
 def _check_path(
@@ -98,13 +90,8 @@ def _check_path(
         value = values.get(name)
         if annotation is str and (not isinstance(value, str) or not value):
             got = repr(value) if isinstance(value, str) else _type_name(value)
-            issues.append(
-                ValidationIssue(
-                    ("path", name),
-                    "min_length=1",
-                    f"a path parameter must be a non-empty string, got {got}",
-                )
-            )
+            why = f"a path parameter must be a non-empty string, got {got}"
+            issues.append(ValidationIssue(("path", name), "min_length=1", why))
 
 
 def _check_params(
@@ -128,30 +115,29 @@ def _check_params(
         issues.extend(issues_of(error, ("path" if where == "path" else where.rstrip("s"),)))
 
 
-# pydantic's error types, said in our words -------------------------------------------------------
-
+# pydantic's error types, said in our words
+_DATE_TIME = "a date-time (datetime or ISO 8601 string)"
 _EXPECTED = {
-    "string_type": "a string",
-    "string_unicode": "a string",
-    "int_type": "an integer",
-    "int_parsing": "an integer",
-    "int_from_float": "an integer",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "bool_type": "a boolean",
-    "bool_parsing": "a boolean",
-    "dict_type": "an object (dict)",
-    "model_type": "an object (dict)",
-    "model_attributes_type": "an object (dict)",
-    "list_type": "an array (list)",
-    "tuple_type": "an array (list)",
-    "datetime_type": "a date-time (datetime or ISO 8601 string)",
-    "datetime_parsing": "a date-time (datetime or ISO 8601 string)",
-    "datetime_from_date_parsing": "a date-time (datetime or ISO 8601 string)",
-    "date_type": "a date (date or ISO 8601 string)",
-    "date_parsing": "a date (date or ISO 8601 string)",
-    "none_required": "None",
-    "bytes_type": "bytes",
+    kind: expected
+    for expected, kinds in {
+        "a string": "string_type string_unicode",
+        "an integer": "int_type int_parsing int_from_float",
+        "a number": "float_type float_parsing",
+        "a boolean": "bool_type bool_parsing",
+        "an object (dict)": "dict_type model_type model_attributes_type",
+        "an array (list)": "list_type tuple_type",
+        _DATE_TIME: "datetime_type datetime_parsing datetime_from_date_parsing",
+        "a date (date or ISO 8601 string)": "date_type date_parsing",
+        "None": "none_required",
+        "bytes": "bytes_type",
+    }.items()
+    for kind in kinds.split()
+}
+_BOUNDS = {
+    "greater_than_equal": ("minimum", ">="),
+    "greater_than": ("exclusive_minimum", ">"),
+    "less_than_equal": ("maximum", "<="),
+    "less_than": ("exclusive_maximum", "<"),
 }
 
 
@@ -160,18 +146,14 @@ def issues_of(error: ValidationError, prefix: Loc) -> list[ValidationIssue]:
     out: list[ValidationIssue] = []
     seen: set[Loc] = set()
     for item in error.errors(include_url=False):
-        loc = (*prefix, *_field_loc(item["loc"]))
+        # Without the union members pydantic names in locations (`str`, `list[str]`, ...).
+        loc = (*prefix, *(p for p in item["loc"] if isinstance(p, int) or not _is_member_tag(p)))
         rule, message = _say(item)
         if rule == "type" and loc in seen:
             continue  # one line per field for a value that matches no member of a union
         seen.add(loc)
         out.append(ValidationIssue(loc, rule, message))
     return out
-
-
-def _field_loc(loc: tuple[str | int, ...]) -> Loc:
-    """The location without the union members pydantic names in it (`str`, `list[str]`, ...)."""
-    return tuple(p for p in loc if isinstance(p, int) or not _is_member_tag(p))
 
 
 def _is_member_tag(part: str) -> bool:
@@ -192,15 +174,9 @@ def _say(item: ErrorDetails) -> tuple[str, str]:
         if isinstance(value, Mapping):
             return f"max_properties={n}", f"must have at most {n} keys, got {_len(value)}"
         return f"max_items={n}", f"must have at most {n} items, got {_len(value)}"
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        bound = next(iter(ctx.values()), None)
-        rule = {
-            "greater_than_equal": ("minimum", ">="),
-            "greater_than": ("exclusive_minimum", ">"),
-            "less_than_equal": ("maximum", "<="),
-            "less_than": ("exclusive_maximum", "<"),
-        }[kind]
-        return f"{rule[0]}={_num(bound)}", f"must be {rule[1]} {_num(bound)}, got {value!r}"
+    if kind in _BOUNDS:
+        (rule, op), bound = _BOUNDS[kind], _num(next(iter(ctx.values()), None))
+        return f"{rule}={bound}", f"must be {op} {bound}, got {value!r}"
     if kind == "missing":
         return "required", "is required"
     if kind == "extra_forbidden":
@@ -225,6 +201,4 @@ def _chars(n: object) -> str:
 
 
 def _num(x: object) -> str:
-    if isinstance(x, float) and math.isfinite(x) and x.is_integer():
-        return str(int(x))
-    return str(x)
+    return str(int(x) if isinstance(x, float) and math.isfinite(x) and x.is_integer() else x)
