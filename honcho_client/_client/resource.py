@@ -1,13 +1,11 @@
 """The base of the generated resource classes, and the decorators that turn their methods into calls.
 
-A generated method builds a `Call[T]` and nothing else. `@endpoint` (and its page and stream
-variants) makes that method a descriptor which, when read from a resource, gives a function with
-the method's exact parameters that sends the call. What it returns depends on the resource's
-two type parameters, so one generated class serves every flavour of the client:
-
-- `C`, the I/O kind: `Sync` (methods return results) or `Async` (methods return coroutines);
-- `W`, the view: `Parsed` (the typed result), `Raw` (`APIResponse[T]`, body read) or
-  `Streaming` (`APIResponse[T]`, body read on demand).
+A generated method builds a `Call[T]` and nothing else. `@endpoint` (or a variant) makes it a
+descriptor which, read from a resource, gives a function with the method's exact parameters that
+sends the call. What that returns depends on the resource's two type parameters, so one generated
+class serves every flavour of the client: `C`, the I/O kind (`Sync`: results, `Async`: coroutines),
+and `W`, the view (`Parsed`: the typed result, `Raw`: `APIResponse[T]` with its body read,
+`Streaming`: `APIResponse[T]` with its body read on demand).
 
     client.apps.users.create(...)                        # Users[Sync, Parsed] -> User
     client.apps.with_raw_response.users.create(...)      # Users[Sync, Raw] -> APIResponse[User]
@@ -23,9 +21,13 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, Protocol, TypeVar, 
 
 from typing_extensions import ParamSpec
 
+from .._core.page import Page
+
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from .._core.operation import Call
-    from .._core.page import Page
+    from .async_pages import AsyncPage
     from .async_streams import AsyncChatStream, AsyncEventStream
     from .awaitables import AsyncPaginator, AsyncResponseManager
     from .sync_pages import SyncPage
@@ -61,6 +63,7 @@ T = TypeVar("T")
 E = TypeVar("E")
 T_co = TypeVar("T_co", covariant=True)
 S_co = TypeVar("S_co", covariant=True)
+Coro = Coroutine[object, None, T]
 
 
 class Resource(Generic[C, W]):
@@ -83,7 +86,11 @@ class Resource(Generic[C, W]):
         return f"<{type(self).__name__}[{self._io.__name__}, {self._view.__name__}]>"
 
 
-Coro = Coroutine[object, None, T]
+if TYPE_CHECKING:  # the views that return the response
+    SyncRaw: TypeAlias = Resource[Sync, Raw] | Resource[Sync, Streaming]
+    AsyncRaw: TypeAlias = Resource[Async, Raw] | Resource[Async, Streaming]
+
+_RESPONSES = ("APIResponse[{}]", "AsyncResponseManager[{}]")
 
 
 class _Either(Protocol[P, T_co, P2, S_co]):
@@ -96,10 +103,14 @@ class _Either(Protocol[P, T_co, P2, S_co]):
 
 
 class _Endpoint(Generic[P, T]):
-    """Base of the descriptors: holds the builder; `_sender` says what a call returns."""
+    """Base of the one-builder descriptors. The parsed view sends a call with the client's method
+    `_send` and returns `_shows` (Sync, Async) of the builder's result; the others, a response."""
 
-    def __init__(self, build: Callable[..., Call[Any]]) -> None:
-        self._build = build
+    _send = "_call"
+    _shows = ("{}", "Awaitable[{}]")
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
+        self._build: Callable[..., Call[Any]] = build
         self.__doc__ = build.__doc__
         self.__wrapped__ = build
 
@@ -114,17 +125,21 @@ class _Endpoint(Generic[P, T]):
                 raise _unknown_keyword(self._name, kwargs, known)
             return send(build(obj, *args, **kwargs))
 
-        return _bound(obj, self._name, call, self._build)
+        return _bound(obj, self._name, call, build, lambda result: self._returns(obj, result))
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
         if obj._view is not Parsed:
-            return _raw_sender(obj)
-        send: Callable[[Call[Any]], object] = obj._client._call
+            return _raw_sender(obj, stream=obj._view is Streaming)
+        send: Callable[[Call[Any]], object] = getattr(obj._client, self._send)
         return send
 
+    def _returns(self, obj: Resource[Any, Any], result: str) -> str:
+        shows = self._shows if obj._view is Parsed else _RESPONSES
+        return shows[obj._io is Async].format(result)
 
-def _raw_sender(obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-    client, stream = obj._client, obj._view is Streaming
+
+def _raw_sender(obj: Resource[Any, Any], stream: bool) -> Callable[[Call[Any]], object]:
+    client = obj._client
     if obj._io is Sync:
         return lambda call: client._raw(call, stream=stream)
     from .awaitables import AsyncResponseManager
@@ -162,60 +177,46 @@ def _bound(
     name: str,
     call: Callable[..., object],
     build: Callable[..., object],
+    returns: Callable[[str], str],
+    flag: str | None = None,
 ) -> Callable[..., object]:
-    """`call` dressed as the method it sends: name, docs and signature (without `self`, the
-    result as this view returns it), cached on the resource so later reads skip the descriptor."""
+    """`call` dressed as the method it sends: name, docs and signature (without `self`, returning
+    `returns(X)` for the builder's `Call[X]`, `flag` typed `bool`), cached on the resource so later
+    reads skip the descriptor."""
     call.__name__ = call.__qualname__ = name
     call.__doc__ = build.__doc__
     call.__module__ = build.__module__
     signature = inspect.signature(build)
+    result = str(signature.return_annotation).removeprefix("Call[").removesuffix("]")
     parameters = list(signature.parameters.values())[1:]
     call.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=parameters, return_annotation=_returns(obj, signature.return_annotation)
+        parameters=[p.replace(annotation="bool") if p.name == flag else p for p in parameters],
+        return_annotation=returns(result),
     )
     obj.__dict__[name] = call
     return call
 
 
-def _returns(obj: Resource[Any, Any], built: object) -> str:
-    """What a method of this view returns, from its builder's `Call[X]`."""
-    result = str(built).removeprefix("Call[").removesuffix("]")
-    if obj._view is not Parsed:
-        wrapper = "APIResponse" if obj._io is Sync else "AsyncResponseManager"
-        return f"{wrapper}[{result}]"
-    if result.startswith("Page["):
-        paged = "SyncPage" if obj._io is Sync else "AsyncPaginator"
-        return paged + result.removeprefix("Page")
-    return result if obj._io is Sync else f"Awaitable[{result}]"
-
-
 class endpoint(_Endpoint[P, T]):
     """Decorator of a generated method that builds a `Call[T]`."""
-
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
-        super().__init__(build)
 
     @overload
     def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, T]: ...
     @overload
     def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, Coro[T]]: ...
     @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> Callable[P, APIResponse[T]]: ...
+    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[T]]: ...
     @overload
-    def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
-    ) -> Callable[P, AsyncResponseManager[T]]: ...
+    def __get__(self, obj: AsyncRaw, owner: object) -> Callable[P, AsyncResponseManager[T]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
         return self._build if obj is None else self._bind(obj)
 
 
-class page_endpoint(_Endpoint[P, T]):
+class page_endpoint(_Endpoint[P, Page[T]]):
     """Decorator of a generated list method: the call's result is a page of `T`."""
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[Page[T]]]) -> None:
-        super().__init__(build)
+    _send = "_page"
+    _shows = ("SyncPage[{}]", "AsyncPaginator[{}]")
 
     @overload
     def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, SyncPage[T]]: ...
@@ -224,33 +225,31 @@ class page_endpoint(_Endpoint[P, T]):
         self, obj: Resource[Async, Parsed], owner: object
     ) -> Callable[P, AsyncPaginator[T]]: ...
     @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> Callable[P, APIResponse[SyncPage[T]]]: ...
+    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[SyncPage[T]]]: ...
     @overload
     def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+        self, obj: AsyncRaw, owner: object
     ) -> Callable[P, AsyncResponseManager[AsyncPage[T]]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
         return self._build if obj is None else self._bind(obj)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        if obj._view is not Parsed:
-            return _raw_sender(obj)
-        client = obj._client
-        if obj._io is Sync:
-            send: Callable[[Call[Any]], object] = client._page
-            return send
+        if obj._view is not Parsed or obj._io is Sync:
+            return super()._sender(obj)
         from .awaitables import AsyncPaginator
 
+        client = obj._client
         return lambda call: AsyncPaginator(lambda: client._page(call))
+
+    def _returns(self, obj: Resource[Any, Any], result: str) -> str:
+        return super()._returns(obj, _unwrapped(result, "Page") if obj._view is Parsed else result)
 
 
 class events_endpoint(_Endpoint[P, E]):
     """Decorator of a generated method whose answer is a Server-Sent Event stream of `E`s."""
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[E]]) -> None:
-        super().__init__(build)
+    _send = "_events"
+    _shows = ("EventStream[{}]", "Awaitable[AsyncEventStream[{}]]")
 
     @overload
     def __get__(
@@ -261,36 +260,20 @@ class events_endpoint(_Endpoint[P, E]):
         self, obj: Resource[Async, Parsed], owner: object
     ) -> Callable[P, Coro[AsyncEventStream[E]]]: ...
     @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> Callable[P, APIResponse[object]]: ...
+    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[object]]: ...
     @overload
     def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+        self, obj: AsyncRaw, owner: object
     ) -> Callable[P, AsyncResponseManager[object]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
         return self._build if obj is None else self._bind(obj)
-
-    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        if obj._view is not Parsed:
-            return _raw_sender(obj)
-        send: Callable[[Call[Any]], object] = obj._client._events
-        return send
-
-    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
-        bound = super()._bind(obj)
-        if obj._view is Parsed:  # the signature says the stream, not one event
-            stream = "EventStream[{}]" if obj._io is Sync else "Awaitable[AsyncEventStream[{}]]"
-            _returning(bound, lambda event: stream.format(_unwrapped(event, "Awaitable")))
-        return bound
 
 
 class download_endpoint(_Endpoint[P, bytes]):
     """Decorator of a generated method whose answer is a file: the call returns the response
     with its body not yet read (`write_to_file`, `iter_bytes`), to be closed (`with`)."""
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[bytes]]) -> None:
-        super().__init__(build)
+    _shows = _RESPONSES
 
     @overload
     def __get__(
@@ -304,18 +287,14 @@ class download_endpoint(_Endpoint[P, bytes]):
         return self._build if obj is None else self._bind(obj)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        client, stream = obj._client, obj._view is not Raw
-        if obj._io is Sync:
-            return lambda call: client._raw(call, stream=stream)
-        from .awaitables import AsyncResponseManager
+        return _raw_sender(obj, stream=obj._view is not Raw)
 
-        return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
 
-    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
-        bound = super()._bind(obj)
-        wrapper = "APIResponse" if obj._io is Sync else "AsyncResponseManager"
-        _returning(bound, lambda _: f"{wrapper}[bytes]")
-        return bound
+class _chat_stream(_Endpoint[P, T]):
+    """The streamed half of a `stream_endpoint`: a chat stream."""
+
+    _send = "_stream"
+    _shows = ("ChatStream", "Awaitable[AsyncChatStream]")
 
 
 def _unwrapped(annotation: str, wrapper: str) -> str:
@@ -325,19 +304,47 @@ def _unwrapped(annotation: str, wrapper: str) -> str:
     return annotation
 
 
-def _returning(bound: Callable[..., object], returns: Callable[[str], str]) -> None:
-    """Make the signature of `bound` return `returns(what it says now)`."""
-    signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
-    annotation = str(signature.return_annotation)
-    bound.__signature__ = signature.replace(return_annotation=returns(annotation))  # type: ignore[attr-defined]
+class _Streamable:
+    """Base of the two-builder descriptors: `x(...)` sends the first builder's call, and
+    `x(..., <flag>=True)` the second's, chosen by the caller's flag alone, never by the body."""
+
+    _raw_says_bool = False  # whether the raw views, too, show the flag as `bool`
+
+    def __init__(self, plain: endpoint[..., Any], streamed: _Endpoint[..., Any], flag: str) -> None:
+        self._plain, self._streamed, self._flag = plain, streamed, flag
+        self.__doc__ = plain.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+        self._plain.__set_name__(owner, name)
+        self._streamed.__set_name__(owner, name)
+
+    def _get(self, obj: Resource[Any, Any] | None) -> object:
+        if obj is None:
+            return self._plain._build
+        plain, streamed = self._plain._bind(obj), self._streamed._bind(obj)
+
+        def call(*args: object, **kwargs: object) -> object:
+            return (streamed if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
+
+        def returns(result: str) -> str:  # the parsed view's says `x(...)` or `x(..., stream=True)`
+            if obj._view is Parsed:
+                stream = str(inspect.signature(streamed).return_annotation)
+                result = f"{result} | {_unwrapped(stream, 'Awaitable')}"
+            return self._plain._returns(obj, result)
+
+        flag = self._flag if obj._view is Parsed or self._raw_says_bool else None
+        return _bound(obj, self._name, call, self._plain._build, returns, flag)
 
 
-class stream_endpoint(Generic[P, T, P2]):
+class stream_endpoint(_Streamable, Generic[P, T, P2]):
     """Combines the two builders of a streamable operation: without and with `stream=True`.
 
     `chat(...)` returns the parsed answer; `chat(..., stream=True)` returns a chat stream (see
     `ChatStream`), chosen by the caller's `stream` argument alone, never by the body.
     """
+
+    _raw_says_bool = True
 
     def __init__(
         self,
@@ -345,14 +352,7 @@ class stream_endpoint(Generic[P, T, P2]):
         build_stream: Callable[Concatenate[Any, P2], Call[T]],
         flag: str = "stream",
     ) -> None:
-        self._plain = endpoint(build)
-        self._build_stream: Callable[..., Call[Any]] = build_stream
-        self._flag = flag  # the keyword that asks for the stream
-        self.__doc__ = build.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-        self._plain.__set_name__(owner, name)
+        super().__init__(endpoint(build), _chat_stream(build_stream), flag)
 
     @overload
     def __get__(
@@ -364,50 +364,17 @@ class stream_endpoint(Generic[P, T, P2]):
     ) -> _Either[P, Coro[T], P2, Coro[AsyncChatStream]]: ...
     @overload
     def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
+        self, obj: SyncRaw, owner: object
     ) -> _Either[P, APIResponse[T], P2, APIResponse[T]]: ...
     @overload
     def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+        self, obj: AsyncRaw, owner: object
     ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[T]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
-        if obj is None:
-            return self._plain._build
-        plain, build_stream = self._plain._bind(obj), self._build_stream
-        send: Callable[[Call[Any]], object] = (
-            _raw_sender(obj) if obj._view is not Parsed else obj._client._stream
-        )
-        known = _known_names(self._plain._build, build_stream)
-
-        def call(*args: object, **kwargs: object) -> object:
-            if kwargs.get(self._flag) is True:
-                if not known.issuperset(kwargs):
-                    raise _unknown_keyword(self._name, kwargs, known)
-                return send(build_stream(obj, *args, **kwargs))
-            return plain(*args, **kwargs)
-
-        bound = _bound(obj, self._name, call, self._plain._build)
-        signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
-        returns = signature.return_annotation
-        if obj._view is Parsed:  # chat(...) or chat(..., stream=True)
-            stream = "ChatStream" if obj._io is Sync else "AsyncChatStream"
-            answer = returns.removeprefix("Awaitable[").removesuffix("]")
-            returns = returns.replace(answer, f"{answer} | {stream}")
-        bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
-            parameters=[
-                p.replace(annotation="bool") if p.name == self._flag else p
-                for p in signature.parameters.values()
-            ],
-            return_annotation=returns,
-        )
-        return bound
+        return self._get(obj)
 
 
-if TYPE_CHECKING:
-    from .async_pages import AsyncPage
-
-
-class event_stream_endpoint(Generic[P, T, P2, E]):
+class event_stream_endpoint(_Streamable, Generic[P, T, P2, E]):
     """Combines the two builders of an operation that answers JSON, or with `stream=True` a
     Server-Sent Event stream of `E`s: `x(...)` returns the parsed answer, `x(..., stream=True)`
     an event stream (see `EventStream`)."""
@@ -416,17 +383,9 @@ class event_stream_endpoint(Generic[P, T, P2, E]):
         self,
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[E]],
-        flag: str = "stream",
+        flag: str = "stream",  # the keyword that asks for the stream (`stream`, `streaming`)
     ) -> None:
-        self._plain = endpoint(build)
-        self._stream = events_endpoint(build_stream)
-        self._flag = flag  # the keyword that asks for the stream (`stream`, `streaming`)
-        self.__doc__ = build.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-        self._plain.__set_name__(owner, name)
-        self._stream.__set_name__(owner, name)
+        super().__init__(endpoint(build), events_endpoint(build_stream), flag)
 
     @overload
     def __get__(
@@ -438,31 +397,11 @@ class event_stream_endpoint(Generic[P, T, P2, E]):
     ) -> _Either[P, Coro[T], P2, Coro[AsyncEventStream[E]]]: ...
     @overload
     def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
+        self, obj: SyncRaw, owner: object
     ) -> _Either[P, APIResponse[T], P2, APIResponse[object]]: ...
     @overload
     def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+        self, obj: AsyncRaw, owner: object
     ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[object]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
-        if obj is None:
-            return self._plain._build
-        plain, stream = self._plain._bind(obj), self._stream._bind(obj)
-        streamed = _unwrapped(str(stream.__signature__.return_annotation), "Awaitable")  # type: ignore[attr-defined]
-
-        def call(*args: object, **kwargs: object) -> object:
-            return (stream if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
-
-        bound = _bound(obj, self._name, call, self._plain._build)
-        signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
-        if obj._view is Parsed:  # x(...) or x(..., stream=True)
-            answer = _unwrapped(str(signature.return_annotation), "Awaitable")
-            returns = str(signature.return_annotation).replace(answer, f"{answer} | {streamed}")
-            bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
-                parameters=[
-                    p.replace(annotation="bool") if p.name == self._flag else p
-                    for p in signature.parameters.values()
-                ],
-                return_annotation=returns,
-            )
-        return bound
+        return self._get(obj)
