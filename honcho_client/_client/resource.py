@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, Protocol, TypeVar, 
 
 from typing_extensions import ParamSpec
 
-from .._core.page import Page
-
 if TYPE_CHECKING:
     from typing import TypeAlias
 
     from .._core.operation import Call
+    from .._core.page import Page
     from .async_pages import AsyncPage
     from .async_streams import AsyncChatStream, AsyncEventStream
     from .awaitables import AsyncPaginator, AsyncResponseManager
@@ -63,6 +62,11 @@ T = TypeVar("T")
 E = TypeVar("E")
 T_co = TypeVar("T_co", covariant=True)
 S_co = TypeVar("S_co", covariant=True)
+# What a method returns on a Sync or Async resource, of the parsed view or a response one.
+SP = TypeVar("SP")
+AP = TypeVar("AP")
+SR = TypeVar("SR")
+AR = TypeVar("AR")
 Coro = Coroutine[object, None, T]
 
 
@@ -93,29 +97,33 @@ if TYPE_CHECKING:  # the views that return the response
 _RESPONSES = ("APIResponse[{}]", "AsyncResponseManager[{}]")
 
 
-class _Either(Protocol[P, T_co, P2, S_co]):
-    """A function with two signatures, e.g. `chat(...)` and `chat(..., stream=True)`."""
-
-    @overload
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> T_co: ...
-    @overload
-    def __call__(self, *args: P2.args, **kwargs: P2.kwargs) -> S_co: ...
-
-
-class _Endpoint(Generic[P, T]):
-    """Base of the one-builder descriptors. The parsed view sends a call with the client's method
-    `_send` and returns `_shows` (Sync, Async) of the builder's result; the others, a response."""
+class _Endpoint(Generic[P, SP, AP, SR, AR]):
+    """Base of the one-builder descriptors, of a builder of calls that takes `P`. Read from a
+    resource, it gives a function of `P` that returns `SP` or `AP` on the parsed view (Sync, Async)
+    and the response of an `SR` or `AR` on the others. The parsed view sends a call with the
+    client's method `_send`; its signature says `_shows` (Sync, Async) of the builder's `Call[X]`."""
 
     _send = "_call"
     _shows = ("{}", "Awaitable[{}]")
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[Any]]) -> None:
         self._build: Callable[..., Call[Any]] = build
         self.__doc__ = build.__doc__
         self.__wrapped__ = build
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
+
+    @overload
+    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, SP]: ...
+    @overload
+    def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, AP]: ...
+    @overload
+    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[SR]]: ...
+    @overload
+    def __get__(self, obj: AsyncRaw, owner: object) -> Callable[P, AsyncResponseManager[AR]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
+        return self._build if obj is None else self._bind(obj)
 
     def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
         build, send, known = self._build, self._sender(obj), _known_names(self._build)
@@ -148,19 +156,13 @@ def _raw_sender(obj: Resource[Any, Any], stream: bool) -> Callable[[Call[Any]], 
 
 
 @functools.cache
-def _known_names(*builds: Callable[..., object]) -> frozenset[str]:
+def _known_names(build: Callable[..., object]) -> frozenset[str]:
     """The keyword arguments a method takes: its parameters and the per-call options."""
     from .._core.options import RequestOptions
 
-    names = set(RequestOptions.__annotations__)
-    for build in builds:
-        names.update(
-            p.name
-            for p in inspect.signature(build).parameters.values()
-            if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
-        )
-    names.discard("self")
-    return frozenset(names)
+    params = inspect.signature(build).parameters.values()
+    names = {p.name for p in params if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}
+    return frozenset(names.union(RequestOptions.__annotations__) - {"self"})
 
 
 def _unknown_keyword(name: str, kwargs: Mapping[str, object], known: frozenset[str]) -> TypeError:
@@ -197,41 +199,33 @@ def _bound(
     return call
 
 
-class endpoint(_Endpoint[P, T]):
+def _unwrapped(annotation: str, wrapper: str) -> str:
+    """`X` from `wrapper[X]`; `annotation` itself when it is not one."""
+    if annotation.startswith(wrapper + "["):
+        return annotation[len(wrapper) + 1 : -1]
+    return annotation
+
+
+class endpoint(_Endpoint[P, SP, AP, SR, AR]):
     """Decorator of a generated method that builds a `Call[T]`."""
 
-    @overload
-    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, T]: ...
-    @overload
-    def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, Coro[T]]: ...
-    @overload
-    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[T]]: ...
-    @overload
-    def __get__(self, obj: AsyncRaw, owner: object) -> Callable[P, AsyncResponseManager[T]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
+    def __init__(
+        self: endpoint[P, T, Coro[T], T, T], build: Callable[Concatenate[Any, P], Call[T]]
+    ) -> None:
+        super().__init__(build)
 
 
-class page_endpoint(_Endpoint[P, Page[T]]):
+class page_endpoint(_Endpoint[P, SP, AP, SR, AR]):
     """Decorator of a generated list method: the call's result is a page of `T`."""
 
     _send = "_page"
     _shows = ("SyncPage[{}]", "AsyncPaginator[{}]")
 
-    @overload
-    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, SyncPage[T]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> Callable[P, AsyncPaginator[T]]: ...
-    @overload
-    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[SyncPage[T]]]: ...
-    @overload
-    def __get__(
-        self, obj: AsyncRaw, owner: object
-    ) -> Callable[P, AsyncResponseManager[AsyncPage[T]]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
+    def __init__(
+        self: page_endpoint[P, SyncPage[T], AsyncPaginator[T], SyncPage[T], AsyncPage[T]],
+        build: Callable[Concatenate[Any, P], Call[Page[T]]],
+    ) -> None:
+        super().__init__(build)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
         if obj._view is not Parsed or obj._io is Sync:
@@ -245,81 +239,87 @@ class page_endpoint(_Endpoint[P, Page[T]]):
         return super()._returns(obj, _unwrapped(result, "Page") if obj._view is Parsed else result)
 
 
-class events_endpoint(_Endpoint[P, E]):
+class events_endpoint(_Endpoint[P, SP, AP, SR, AR]):
     """Decorator of a generated method whose answer is a Server-Sent Event stream of `E`s."""
 
     _send = "_events"
     _shows = ("EventStream[{}]", "Awaitable[AsyncEventStream[{}]]")
 
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Parsed], owner: object
-    ) -> Callable[P, EventStream[E]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> Callable[P, Coro[AsyncEventStream[E]]]: ...
-    @overload
-    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[object]]: ...
-    @overload
-    def __get__(
-        self, obj: AsyncRaw, owner: object
-    ) -> Callable[P, AsyncResponseManager[object]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
+    def __init__(
+        self: events_endpoint[P, EventStream[E], Coro[AsyncEventStream[E]], object, object],
+        build: Callable[Concatenate[Any, P], Call[E]],
+    ) -> None:
+        super().__init__(build)
 
 
-class download_endpoint(_Endpoint[P, bytes]):
+class download_endpoint(_Endpoint[P, SP, AP, SR, AR]):
     """Decorator of a generated method whose answer is a file: the call returns the response
     with its body not yet read (`write_to_file`, `iter_bytes`), to be closed (`with`)."""
 
     _shows = _RESPONSES
 
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Any], owner: object
-    ) -> Callable[P, APIResponse[bytes]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Any], owner: object
-    ) -> Callable[P, AsyncResponseManager[bytes]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
+    def __init__(
+        self: download_endpoint[P, APIResponse[bytes], AsyncResponseManager[bytes], bytes, bytes],
+        build: Callable[Concatenate[Any, P], Call[bytes]],
+    ) -> None:
+        super().__init__(build)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
         return _raw_sender(obj, stream=obj._view is not Raw)
 
 
-class _chat_stream(_Endpoint[P, T]):
+class _chat_stream(_Endpoint[P, SP, AP, SR, AR]):
     """The streamed half of a `stream_endpoint`: a chat stream."""
 
     _send = "_stream"
     _shows = ("ChatStream", "Awaitable[AsyncChatStream]")
 
 
-def _unwrapped(annotation: str, wrapper: str) -> str:
-    """`X` from `wrapper[X]`; `annotation` itself when it is not one."""
-    if annotation.startswith(wrapper + "["):
-        return annotation[len(wrapper) + 1 : -1]
-    return annotation
+class _Either(Protocol[P, T_co, P2, S_co]):
+    """A function with two signatures, e.g. `chat(...)` and `chat(..., stream=True)`."""
+
+    @overload
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> T_co: ...
+    @overload
+    def __call__(self, *args: P2.args, **kwargs: P2.kwargs) -> S_co: ...
 
 
-class _Streamable:
-    """Base of the two-builder descriptors: `x(...)` sends the first builder's call, and
-    `x(..., <flag>=True)` the second's, chosen by the caller's flag alone, never by the body."""
+class _Streamable(Generic[P, T, P2, SP, AP, SR, AR]):
+    """Base of the two-builder descriptors: `x(...)` sends the first builder's call (a `Call[T]`),
+    `x(..., <flag>=True)` the second's, through `streamed`, chosen by the caller's flag alone, never
+    by the body. `SP`, `AP`, `SR`, `AR`: what the second gives, as for `_Endpoint`."""
 
-    _raw_says_bool = False  # whether the raw views, too, show the flag as `bool`
+    _raw_says_bool = False  # whether the response views, too, show the flag as `bool`
 
-    def __init__(self, plain: endpoint[..., Any], streamed: _Endpoint[..., Any], flag: str) -> None:
-        self._plain, self._streamed, self._flag = plain, streamed, flag
-        self.__doc__ = plain.__doc__
+    def __init__(
+        self,
+        build: Callable[Concatenate[Any, P], Call[T]],
+        streamed: _Endpoint[Any, Any, Any, Any, Any],
+        flag: str,
+    ) -> None:
+        self._plain, self._streamed, self._flag = endpoint(build), streamed, flag
+        self.__doc__ = build.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
         self._plain.__set_name__(owner, name)
         self._streamed.__set_name__(owner, name)
 
-    def _get(self, obj: Resource[Any, Any] | None) -> object:
+    @overload
+    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> _Either[P, T, P2, SP]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Parsed], owner: object
+    ) -> _Either[P, Coro[T], P2, AP]: ...
+    @overload
+    def __get__(
+        self, obj: SyncRaw, owner: object
+    ) -> _Either[P, APIResponse[T], P2, APIResponse[SR]]: ...
+    @overload
+    def __get__(
+        self, obj: AsyncRaw, owner: object
+    ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[AR]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
         if obj is None:
             return self._plain._build
         plain, streamed = self._plain._bind(obj), self._streamed._bind(obj)
@@ -327,7 +327,7 @@ class _Streamable:
         def call(*args: object, **kwargs: object) -> object:
             return (streamed if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
 
-        def returns(result: str) -> str:  # the parsed view's says `x(...)` or `x(..., stream=True)`
+        def returns(result: str) -> str:  # the parsed view's: `x(...)` or `x(..., stream=True)`
             if obj._view is Parsed:
                 stream = str(inspect.signature(streamed).return_annotation)
                 result = f"{result} | {_unwrapped(stream, 'Awaitable')}"
@@ -337,7 +337,7 @@ class _Streamable:
         return _bound(obj, self._name, call, self._plain._build, returns, flag)
 
 
-class stream_endpoint(_Streamable, Generic[P, T, P2]):
+class stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
     """Combines the two builders of a streamable operation: without and with `stream=True`.
 
     `chat(...)` returns the parsed answer; `chat(..., stream=True)` returns a chat stream (see
@@ -347,61 +347,25 @@ class stream_endpoint(_Streamable, Generic[P, T, P2]):
     _raw_says_bool = True
 
     def __init__(
-        self,
+        self: stream_endpoint[P, T, P2, ChatStream, Coro[AsyncChatStream], T, T],
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[T]],
         flag: str = "stream",
     ) -> None:
-        super().__init__(endpoint(build), _chat_stream(build_stream), flag)
-
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Parsed], owner: object
-    ) -> _Either[P, T, P2, ChatStream]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> _Either[P, Coro[T], P2, Coro[AsyncChatStream]]: ...
-    @overload
-    def __get__(
-        self, obj: SyncRaw, owner: object
-    ) -> _Either[P, APIResponse[T], P2, APIResponse[T]]: ...
-    @overload
-    def __get__(
-        self, obj: AsyncRaw, owner: object
-    ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[T]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
-        return self._get(obj)
+        super().__init__(build, _chat_stream(build_stream), flag)
 
 
-class event_stream_endpoint(_Streamable, Generic[P, T, P2, E]):
+class event_stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
     """Combines the two builders of an operation that answers JSON, or with `stream=True` a
     Server-Sent Event stream of `E`s: `x(...)` returns the parsed answer, `x(..., stream=True)`
     an event stream (see `EventStream`)."""
 
     def __init__(
-        self,
+        self: event_stream_endpoint[
+            P, T, P2, EventStream[E], Coro[AsyncEventStream[E]], object, object
+        ],
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[E]],
         flag: str = "stream",  # the keyword that asks for the stream (`stream`, `streaming`)
     ) -> None:
-        super().__init__(endpoint(build), events_endpoint(build_stream), flag)
-
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Parsed], owner: object
-    ) -> _Either[P, T, P2, EventStream[E]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> _Either[P, Coro[T], P2, Coro[AsyncEventStream[E]]]: ...
-    @overload
-    def __get__(
-        self, obj: SyncRaw, owner: object
-    ) -> _Either[P, APIResponse[T], P2, APIResponse[object]]: ...
-    @overload
-    def __get__(
-        self, obj: AsyncRaw, owner: object
-    ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[object]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
-        return self._get(obj)
+        super().__init__(build, events_endpoint(build_stream), flag)
