@@ -1,10 +1,9 @@
 """Clients used before `os.fork()` keep working in the child, on connections of its own.
 
-At a fork the child inherits the parent's pooled sockets: a request the child sent on one could
-read the answer meant for the parent (or a sibling). Right after the fork, in the child, every
-pool registered here forgets the connections it holds (without closing them: that is the
-parent's business) and every set of permits starts afresh, as no call of the parent's is in
-flight in the child. Where `os.register_at_fork` does not exist (Windows), there is no fork.
+A child could otherwise send on a pooled socket inherited from the parent and read the answer
+meant for the parent. So in the child, right after the fork, every pool registered here forgets
+its connections (closing them is the parent's business) and every set of permits starts afresh:
+no call of the parent's is in flight there. Without `os.register_at_fork` (Windows), no fork.
 """
 
 from __future__ import annotations
