@@ -2,10 +2,9 @@
 
 A generated method builds a `Call[T]` and nothing else. `@endpoint` (or a variant) makes it a
 descriptor which, read from a resource, gives a function with the method's exact parameters that
-sends the call. What that returns depends on the resource's two type parameters, so one generated
-class serves every flavour of the client: `C`, the I/O kind (`Sync`: results, `Async`: coroutines),
-and `W`, the view (`Parsed`: the typed result, `Raw`: `APIResponse[T]` with its body read,
-`Streaming`: `APIResponse[T]` with its body read on demand).
+sends the call. What that returns depends on the resource's type parameters, so one generated class
+serves every flavour of the client: `C`, the I/O kind (`Sync`, `Async`), and `W`, the view
+(`Parsed`: the typed result; `Raw`, `Streaming`: the response, its body read or read on demand).
 
     client.apps.users.create(...)                        # Users[Sync, Parsed] -> User
     client.apps.with_raw_response.users.create(...)      # Users[Sync, Raw] -> APIResponse[User]
@@ -97,33 +96,22 @@ if TYPE_CHECKING:  # the views that return the response
 _RESPONSES = ("APIResponse[{}]", "AsyncResponseManager[{}]")
 
 
-class _Endpoint(Generic[P, SP, AP, SR, AR]):
-    """Base of the one-builder descriptors, of a builder of calls that takes `P`. Read from a
-    resource, it gives a function of `P` that returns `SP` or `AP` on the parsed view (Sync, Async)
-    and the response of an `SR` or `AR` on the others. The parsed view sends a call with the
-    client's method `_send`; its signature says `_shows` (Sync, Async) of the builder's `Call[X]`."""
+class _Descriptor:
+    """What the descriptors do, of a builder of `Call[X]`s. The parsed view sends a call with the
+    client's method `_send`, and its signature returns `_shows` (Sync, Async) of `X`."""
 
     _send = "_call"
     _shows = ("{}", "Awaitable[{}]")
+    _flag: str | None = None  # a keyword that the parsed view's signature types as `bool`
+    _raw_says_bool = False  # whether the response views' signatures do too
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[Any]]) -> None:
-        self._build: Callable[..., Call[Any]] = build
+    def __init__(self, build: Callable[..., Call[Any]]) -> None:
+        self._build = build
         self.__doc__ = build.__doc__
         self.__wrapped__ = build
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
-
-    @overload
-    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, SP]: ...
-    @overload
-    def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, AP]: ...
-    @overload
-    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[SR]]: ...
-    @overload
-    def __get__(self, obj: AsyncRaw, owner: object) -> Callable[P, AsyncResponseManager[AR]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
 
     def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
         build, send, known = self._build, self._sender(obj), _known_names(self._build)
@@ -133,7 +121,7 @@ class _Endpoint(Generic[P, SP, AP, SR, AR]):
                 raise _unknown_keyword(self._name, kwargs, known)
             return send(build(obj, *args, **kwargs))
 
-        return _bound(obj, self._name, call, build, lambda result: self._returns(obj, result))
+        return self._dress(obj, call)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
         if obj._view is not Parsed:
@@ -144,6 +132,23 @@ class _Endpoint(Generic[P, SP, AP, SR, AR]):
     def _returns(self, obj: Resource[Any, Any], result: str) -> str:
         shows = self._shows if obj._view is Parsed else _RESPONSES
         return shows[obj._io is Async].format(result)
+
+    def _dress(self, obj: Resource[Any, Any], call: Callable[..., object]) -> Callable[..., object]:
+        """`call` dressed as the method it sends: name, docs and signature (without `self`, the
+        result as this view returns it), cached on the resource so later reads skip the descriptor."""
+        call.__name__ = call.__qualname__ = self._name
+        call.__doc__ = self._build.__doc__
+        call.__module__ = self._build.__module__
+        signature = inspect.signature(self._build)
+        result = _unwrapped(str(signature.return_annotation), "Call")
+        parameters = list(signature.parameters.values())[1:]
+        flag = self._flag if obj._view is Parsed or self._raw_says_bool else None
+        call.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[p.replace(annotation="bool") if p.name == flag else p for p in parameters],
+            return_annotation=self._returns(obj, result),
+        )
+        obj.__dict__[self._name] = call
+        return call
 
 
 def _raw_sender(obj: Resource[Any, Any], stream: bool) -> Callable[[Call[Any]], object]:
@@ -174,36 +179,27 @@ def _unknown_keyword(name: str, kwargs: Mapping[str, object], known: frozenset[s
     return TypeError(f"{name}() got an unexpected keyword argument {unknown!r}{hint}")
 
 
-def _bound(
-    obj: Resource[Any, Any],
-    name: str,
-    call: Callable[..., object],
-    build: Callable[..., object],
-    returns: Callable[[str], str],
-    flag: str | None = None,
-) -> Callable[..., object]:
-    """`call` dressed as the method it sends: name, docs and signature (without `self`, returning
-    `returns(X)` for the builder's `Call[X]`, `flag` typed `bool`), cached on the resource so later
-    reads skip the descriptor."""
-    call.__name__ = call.__qualname__ = name
-    call.__doc__ = build.__doc__
-    call.__module__ = build.__module__
-    signature = inspect.signature(build)
-    result = str(signature.return_annotation).removeprefix("Call[").removesuffix("]")
-    parameters = list(signature.parameters.values())[1:]
-    call.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[p.replace(annotation="bool") if p.name == flag else p for p in parameters],
-        return_annotation=returns(result),
-    )
-    obj.__dict__[name] = call
-    return call
-
-
 def _unwrapped(annotation: str, wrapper: str) -> str:
     """`X` from `wrapper[X]`; `annotation` itself when it is not one."""
     if annotation.startswith(wrapper + "["):
         return annotation[len(wrapper) + 1 : -1]
     return annotation
+
+
+class _Endpoint(_Descriptor, Generic[P, SP, AP, SR, AR]):
+    """A one-builder descriptor: read from a resource, a function of `P` that returns `SP` or `AP`
+    on the parsed view (Sync, Async), the response of an `SR` or `AR` on the others."""
+
+    @overload
+    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, SP]: ...
+    @overload
+    def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, AP]: ...
+    @overload
+    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[SR]]: ...
+    @overload
+    def __get__(self, obj: AsyncRaw, owner: object) -> Callable[P, AsyncResponseManager[AR]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
+        return self._build if obj is None else self._bind(obj)
 
 
 class endpoint(_Endpoint[P, SP, AP, SR, AR]):
@@ -268,7 +264,7 @@ class download_endpoint(_Endpoint[P, SP, AP, SR, AR]):
         return _raw_sender(obj, stream=obj._view is not Raw)
 
 
-class _chat_stream(_Endpoint[P, SP, AP, SR, AR]):
+class _ChatStream(_Descriptor):
     """The streamed half of a `stream_endpoint`: a chat stream."""
 
     _send = "_stream"
@@ -284,25 +280,20 @@ class _Either(Protocol[P, T_co, P2, S_co]):
     def __call__(self, *args: P2.args, **kwargs: P2.kwargs) -> S_co: ...
 
 
-class _Streamable(Generic[P, T, P2, SP, AP, SR, AR]):
-    """Base of the two-builder descriptors: `x(...)` sends the first builder's call (a `Call[T]`),
-    `x(..., <flag>=True)` the second's, through `streamed`, chosen by the caller's flag alone, never
-    by the body. `SP`, `AP`, `SR`, `AR`: what the second gives, as for `_Endpoint`."""
+class _Streamable(_Descriptor, Generic[P, T, P2, SP, AP, SR, AR]):
+    """A two-builder descriptor: `x(...)` sends the first builder's call (of a `T`) and
+    `x(..., <flag>=True)` the second's, through `streamed`, chosen by the caller's flag alone,
+    never by the body. `SP`, `AP`, `SR`, `AR`: what the second gives, as for `_Endpoint`."""
 
-    _raw_says_bool = False  # whether the response views, too, show the flag as `bool`
+    _flag: str
 
-    def __init__(
-        self,
-        build: Callable[Concatenate[Any, P], Call[T]],
-        streamed: _Endpoint[Any, Any, Any, Any, Any],
-        flag: str,
-    ) -> None:
-        self._plain, self._streamed, self._flag = endpoint(build), streamed, flag
-        self.__doc__ = build.__doc__
+    def __init__(self, build: Callable[..., Call[Any]], streamed: _Descriptor, flag: str) -> None:
+        super().__init__(build)
+        self._streamed, self._flag = streamed, flag
+        del self.__wrapped__
 
     def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-        self._plain.__set_name__(owner, name)
+        super().__set_name__(owner, name)
         self._streamed.__set_name__(owner, name)
 
     @overload
@@ -320,21 +311,22 @@ class _Streamable(Generic[P, T, P2, SP, AP, SR, AR]):
         self, obj: AsyncRaw, owner: object
     ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[AR]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
-        if obj is None:
-            return self._plain._build
-        plain, streamed = self._plain._bind(obj), self._streamed._bind(obj)
+        return self._build if obj is None else self._bind(obj)
+
+    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
+        plain, streamed = super()._bind(obj), self._streamed._bind(obj)
 
         def call(*args: object, **kwargs: object) -> object:
             return (streamed if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
 
-        def returns(result: str) -> str:  # the parsed view's: `x(...)` or `x(..., stream=True)`
-            if obj._view is Parsed:
-                stream = str(inspect.signature(streamed).return_annotation)
-                result = f"{result} | {_unwrapped(stream, 'Awaitable')}"
-            return self._plain._returns(obj, result)
+        return self._dress(obj, call)
 
-        flag = self._flag if obj._view is Parsed or self._raw_says_bool else None
-        return _bound(obj, self._name, call, self._plain._build, returns, flag)
+    def _returns(self, obj: Resource[Any, Any], result: str) -> str:
+        if obj._view is Parsed:  # `x(...)` or `x(..., stream=True)`
+            stream = str(inspect.signature(self._streamed._build).return_annotation)
+            stream = self._streamed._returns(obj, _unwrapped(stream, "Call"))
+            result = f"{result} | {_unwrapped(stream, 'Awaitable')}"
+        return super()._returns(obj, result)
 
 
 class stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
@@ -352,7 +344,7 @@ class stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
         build_stream: Callable[Concatenate[Any, P2], Call[T]],
         flag: str = "stream",
     ) -> None:
-        super().__init__(build, _chat_stream(build_stream), flag)
+        super().__init__(build, _ChatStream(build_stream), flag)
 
 
 class event_stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
