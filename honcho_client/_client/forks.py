@@ -1,9 +1,8 @@
 """Clients used before `os.fork()` keep working in the child, on connections of its own.
 
-A child could otherwise send on a pooled socket inherited from the parent and read the answer
-meant for the parent. So in the child, right after the fork, every pool registered here forgets
-its connections (closing them is the parent's business) and every set of permits starts afresh:
-no call of the parent's is in flight there. Without `os.register_at_fork` (Windows), no fork.
+In the child, right after a fork, every pool registered here forgets the connections it inherited
+(they are the parent's to close, and a request sent on one could read an answer meant for the
+parent) and every set of permits starts afresh. Without `os.register_at_fork` (Windows), no fork.
 """
 
 from __future__ import annotations

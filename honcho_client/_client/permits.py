@@ -144,9 +144,7 @@ class AsyncPermitStream(httpx.AsyncByteStream):
     def __init__(
         self, stream: httpx.AsyncByteStream, permit: Permit, response: httpx.Response
     ) -> None:
-        self._stream = stream
-        self._permit = permit
-        self._response = response
+        self._stream, self._permit, self._response = stream, permit, response
 
     @classmethod
     def hold(cls, response: httpx.Response, permit: Permit) -> None:
@@ -173,8 +171,7 @@ class PermitStream(httpx.SyncByteStream):
     """The sync twin of `AsyncPermitStream`."""
 
     def __init__(self, stream: httpx.SyncByteStream, permit: Permit) -> None:
-        self._stream = stream
-        self._permit = permit
+        self._stream, self._permit = stream, permit
 
     @classmethod
     def hold(cls, response: httpx.Response, permit: Permit) -> None:

@@ -1,14 +1,9 @@
 """The base of the generated resource classes, and the decorators that turn their methods into calls.
 
-A generated method builds a `Call[T]` and nothing else. `@endpoint` (or a variant) makes it a
-descriptor which, read from a resource, gives a function with the method's exact parameters that
-sends the call. What that returns depends on the resource's type parameters, so one generated class
-serves every flavour of the client: `C`, the I/O kind (`Sync`, `Async`), and `W`, the view
-(`Parsed`: the typed result; `Raw`, `Streaming`: the response, its body read or read on demand).
-
-    client.apps.users.create(...)                        # Users[Sync, Parsed] -> User
-    client.apps.with_raw_response.users.create(...)      # Users[Sync, Raw] -> APIResponse[User]
-    await async_client.apps.users.create(...)            # Users[Async, Parsed] -> User
+A generated method only builds a `Call[T]`; its decorator (`@endpoint`, ...) makes it a descriptor
+which, read from a resource, gives a function with the method's parameters that sends the call. It
+returns what the resource's I/O kind `C` (`Sync`, `Async`) and view `W` call for: on `Parsed` the
+typed result (`User`), on `Raw` and `Streaming` the response (`APIResponse[User]`), body read or not.
 """
 
 from __future__ import annotations
@@ -21,8 +16,6 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, Protocol, TypeVar, 
 from typing_extensions import ParamSpec
 
 if TYPE_CHECKING:
-    from typing import TypeAlias
-
     from .._core.operation import Call
     from .._core.page import Page
     from .async_pages import AsyncPage
@@ -89,18 +82,15 @@ class Resource(Generic[C, W]):
         return f"<{type(self).__name__}[{self._io.__name__}, {self._view.__name__}]>"
 
 
-if TYPE_CHECKING:  # the views that return the response
-    SyncRaw: TypeAlias = Resource[Sync, Raw] | Resource[Sync, Streaming]
-    AsyncRaw: TypeAlias = Resource[Async, Raw] | Resource[Async, Streaming]
-
 _RESPONSES = ("APIResponse[{}]", "AsyncResponseManager[{}]")
 
 
 class _Descriptor:
     """What the descriptors do, of a builder of `Call[X]`s. The parsed view sends a call with the
-    client's method `_send`, and its signature returns `_shows` (Sync, Async) of `X`."""
+    client's method `_send` (None: for the response, like the other views), and its signature
+    returns `_shows` (Sync, Async) of `X`."""
 
-    _send = "_call"
+    _send: str | None = "_call"
     _shows = ("{}", "Awaitable[{}]")
     _flag: str | None = None  # a keyword that the parsed view's signature types as `bool`
     _raw_says_bool = False  # whether the response views' signatures do too
@@ -124,10 +114,15 @@ class _Descriptor:
         return self._dress(obj, call)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        if obj._view is not Parsed:
-            return _raw_sender(obj, stream=obj._view is Streaming)
-        send: Callable[[Call[Any]], object] = getattr(obj._client, self._send)
-        return send
+        if obj._view is Parsed and self._send is not None:
+            send: Callable[[Call[Any]], object] = getattr(obj._client, self._send)
+            return send
+        client, stream = obj._client, obj._view is not Raw
+        if obj._io is Sync:
+            return lambda call: client._raw(call, stream=stream)
+        from .awaitables import AsyncResponseManager
+
+        return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
 
     def _returns(self, obj: Resource[Any, Any], result: str) -> str:
         shows = self._shows if obj._view is Parsed else _RESPONSES
@@ -149,15 +144,6 @@ class _Descriptor:
         )
         obj.__dict__[self._name] = call
         return call
-
-
-def _raw_sender(obj: Resource[Any, Any], stream: bool) -> Callable[[Call[Any]], object]:
-    client = obj._client
-    if obj._io is Sync:
-        return lambda call: client._raw(call, stream=stream)
-    from .awaitables import AsyncResponseManager
-
-    return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
 
 
 @functools.cache
@@ -195,9 +181,13 @@ class _Endpoint(_Descriptor, Generic[P, SP, AP, SR, AR]):
     @overload
     def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, AP]: ...
     @overload
-    def __get__(self, obj: SyncRaw, owner: object) -> Callable[P, APIResponse[SR]]: ...
+    def __get__(
+        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
+    ) -> Callable[P, APIResponse[SR]]: ...
     @overload
-    def __get__(self, obj: AsyncRaw, owner: object) -> Callable[P, AsyncResponseManager[AR]]: ...
+    def __get__(
+        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+    ) -> Callable[P, AsyncResponseManager[AR]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
         return self._build if obj is None else self._bind(obj)
 
@@ -252,16 +242,13 @@ class download_endpoint(_Endpoint[P, SP, AP, SR, AR]):
     """Decorator of a generated method whose answer is a file: the call returns the response
     with its body not yet read (`write_to_file`, `iter_bytes`), to be closed (`with`)."""
 
-    _shows = _RESPONSES
+    _send, _shows = None, _RESPONSES
 
     def __init__(
         self: download_endpoint[P, APIResponse[bytes], AsyncResponseManager[bytes], bytes, bytes],
         build: Callable[Concatenate[Any, P], Call[bytes]],
     ) -> None:
         super().__init__(build)
-
-    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        return _raw_sender(obj, stream=obj._view is not Raw)
 
 
 class _ChatStream(_Descriptor):
@@ -281,9 +268,8 @@ class _Either(Protocol[P, T_co, P2, S_co]):
 
 
 class _Streamable(_Descriptor, Generic[P, T, P2, SP, AP, SR, AR]):
-    """A two-builder descriptor: `x(...)` sends the first builder's call (of a `T`) and
-    `x(..., <flag>=True)` the second's, through `streamed`, chosen by the caller's flag alone,
-    never by the body. `SP`, `AP`, `SR`, `AR`: what the second gives, as for `_Endpoint`."""
+    """A two-builder descriptor: `x(...)` sends the first builder's call (of a `T`), and
+    `x(..., <flag>=True)` the second's through `streamed`; the caller's flag alone chooses."""
 
     _flag: str
 
@@ -304,11 +290,11 @@ class _Streamable(_Descriptor, Generic[P, T, P2, SP, AP, SR, AR]):
     ) -> _Either[P, Coro[T], P2, AP]: ...
     @overload
     def __get__(
-        self, obj: SyncRaw, owner: object
+        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
     ) -> _Either[P, APIResponse[T], P2, APIResponse[SR]]: ...
     @overload
     def __get__(
-        self, obj: AsyncRaw, owner: object
+        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
     ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[AR]]: ...
     def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
         return self._build if obj is None else self._bind(obj)
@@ -330,11 +316,8 @@ class _Streamable(_Descriptor, Generic[P, T, P2, SP, AP, SR, AR]):
 
 
 class stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
-    """Combines the two builders of a streamable operation: without and with `stream=True`.
-
-    `chat(...)` returns the parsed answer; `chat(..., stream=True)` returns a chat stream (see
-    `ChatStream`), chosen by the caller's `stream` argument alone, never by the body.
-    """
+    """Combines the two builders of a streamable operation: `chat(...)` returns the parsed answer,
+    `chat(..., stream=True)` a chat stream (see `ChatStream`)."""
 
     _raw_says_bool = True
 
@@ -348,9 +331,8 @@ class stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
 
 
 class event_stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
-    """Combines the two builders of an operation that answers JSON, or with `stream=True` a
-    Server-Sent Event stream of `E`s: `x(...)` returns the parsed answer, `x(..., stream=True)`
-    an event stream (see `EventStream`)."""
+    """Combines the two builders of an operation that answers JSON, or a Server-Sent Event stream
+    of `E`s: `x(...)` returns the parsed answer, `x(..., stream=True)` an `EventStream`."""
 
     def __init__(
         self: event_stream_endpoint[

@@ -1,10 +1,8 @@
 """Streams dropped without being closed: closed by a finalizer, with a ResourceWarning.
 
-A streamed response holds a connection and a permit until it is closed. If the object the caller
-got (a chat stream, a streaming raw response) is garbage-collected while still open, its guard
-warns (naming the call) and closes the response. The close never runs inside the garbage
-collector, which may fire while the HTTP library holds a lock: the async guard schedules it on the
-event loop (asyncio's or trio's), the sync guard hands it to a short-lived thread.
+A streamed response holds a connection and a permit until it is closed. A guard closes it when the
+object the caller got is garbage-collected while still open: not in the collector, which may fire
+while the HTTP library holds a lock, but on the call's event loop, or (sync) in a new thread.
 """
 
 from __future__ import annotations
