@@ -1,10 +1,8 @@
 """Clients used before `os.fork()` keep working in the child, on connections of its own.
 
-At a fork the child inherits the parent's pooled sockets: a request the child sent on one could
-read the answer meant for the parent (or a sibling). Right after the fork, in the child, every
-pool registered here forgets the connections it holds (without closing them: that is the
-parent's business) and every set of permits starts afresh, as no call of the parent's is in
-flight in the child. Where `os.register_at_fork` does not exist (Windows), there is no fork.
+In the child, right after a fork, every pool registered here forgets the connections it inherited
+(they are the parent's to close, and a request sent on one could read an answer meant for the
+parent) and every set of permits starts afresh. Without `os.register_at_fork` (Windows), no fork.
 """
 
 from __future__ import annotations

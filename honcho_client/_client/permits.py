@@ -1,9 +1,8 @@
 """Bounding the requests in flight (`max_concurrency`) with permits that cancellation cannot lose.
 
-Every attempt takes a permit before it reaches the pool and gives it back when its response is
-closed (for a stream, when the stream is closed). Waiting is bounded by the pool timeout. An
-`AsyncPermits` belongs to the event loop (asyncio's, or a trio run) it is first used on; using it
-from another raises `UsageError`. docs/internals.md says why the pool itself is not the bound.
+Every attempt takes a permit (waiting at most the pool timeout) before it reaches the pool, and
+gives it back when its response is closed. An `AsyncPermits` belongs to the event loop it is first
+used on (asyncio's, or a trio run). docs/internals.md says why the pool itself is not the bound.
 """
 
 from __future__ import annotations
@@ -12,12 +11,16 @@ import contextlib
 import threading
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
 
 import httpx
 
 from .._core.errors import UsageError
 from .._http.pool import finish_interrupted_close
 from .runner import running
+
+if TYPE_CHECKING:
+    import anyio
 
 
 class AsyncPermits:
@@ -26,7 +29,7 @@ class AsyncPermits:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._free = limit
-        self._waiters: deque[_Waiter] = deque()
+        self._waiters: deque[anyio.Event] = deque()  # set when it is handed a permit
         self._runner: object = None
 
     @property
@@ -37,84 +40,50 @@ class AsyncPermits:
         """All permits free, no loop bound: in a child process after fork()."""
         self.__init__(self.limit)  # type: ignore[misc]  # re-run on the same object on purpose
 
-    async def acquire(self, timeout: float | None) -> AsyncPermit | None:
+    async def acquire(self, timeout: float | None) -> Permit | None:
         """A permit, or None when none was free within `timeout` seconds (None: wait on)."""
         runner = running()
         if self._runner is not runner:
-            self._bind(runner)
+            if self._runner is not None:
+                raise UsageError(
+                    "this AsyncHoncho was first used on another event loop (for example in an "
+                    "earlier asyncio.run()), and its connections belong to that loop; create the "
+                    "client inside the loop that uses it, e.g. `async with AsyncHoncho() as "
+                    "client:` in your main()"
+                )
+            self._runner = runner
         if self._free and not self._waiters:
             self._free -= 1
-            return AsyncPermit(self)
-        import anyio
+            return Permit(self)
+        import anyio  # here, so that the sync client never imports an event loop library
 
-        waiter = _Waiter()
-        self._waiters.append(waiter)
+        granted = anyio.Event()
+        self._waiters.append(granted)
         try:
             with anyio.move_on_after(timeout):
-                await waiter.granted.wait()
+                await granted.wait()
         except BaseException:
-            if waiter.granted.is_set():
+            if granted.is_set():
                 self._release()  # granted just before the cancellation landed: pass it on
-            else:
-                self._forget(waiter)
             raise
-        if waiter.granted.is_set():
-            return AsyncPermit(self)
-        self._forget(waiter)
-        return None
+        finally:
+            if not granted.is_set():
+                with contextlib.suppress(ValueError):  # already handed a permit
+                    self._waiters.remove(granted)
+        return Permit(self) if granted.is_set() else None
 
-    def _bind(self, runner: object) -> None:
-        if self._runner is None:
-            self._runner = runner
-            return
-        raise UsageError(
-            "this AsyncHoncho was first used on another event loop (for example in an earlier "
-            "asyncio.run()), and its connections belong to that loop; create the client inside "
-            "the loop that uses it, e.g. `async with AsyncHoncho() as client:` in your main()"
-        )
-
-    def _release(self) -> None:
+    def _release(self, permit: Permit | None = None) -> None:
+        if permit is not None:
+            permit._permits = None
         if self._waiters:
-            self._waiters.popleft().granted.set()
+            self._waiters.popleft().set()
             return
         self._free += 1
 
-    def _forget(self, waiter: _Waiter) -> None:
-        with contextlib.suppress(ValueError):  # already handed a permit
-            self._waiters.remove(waiter)
-
-
-class _Waiter:
-    """A caller waiting for a permit; `granted` is set when one is handed to it."""
-
-    __slots__ = ("granted",)
-
-    def __init__(self) -> None:
-        import anyio  # here, so that the sync client never imports an event loop library
-
-        self.granted = anyio.Event()
-
-
-class AsyncPermit:
-    """One permit of `AsyncPermits`; `release()` gives it back (again: no effect)."""
-
-    __slots__ = ("_permits",)
-
-    def __init__(self, permits: AsyncPermits) -> None:
-        self._permits: AsyncPermits | None = permits
-
-    def release(self) -> None:
-        permits, self._permits = self._permits, None
-        if permits is not None:
-            permits._release()
-
 
 class Permits:
-    """The sync clients' permits: a counter under one lock (a thread cannot be cancelled).
-
-    A free permit costs one lock round trip to take and one to give back; only a caller that
-    must wait uses the condition.
-    """
+    """The sync clients' permits: a counter under one lock (a thread cannot be cancelled). A free
+    permit costs a lock round trip to take and one to give back; only a waiter uses the condition."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -155,35 +124,30 @@ class Permits:
 
 
 class Permit:
-    """One permit of `Permits`; `release()` gives it back (again: no effect)."""
+    """One permit of `Permits` or `AsyncPermits`; `release()` gives it back (again: no effect)."""
 
     __slots__ = ("_permits",)
 
-    def __init__(self, permits: Permits) -> None:
-        self._permits: Permits | None = permits
+    def __init__(self, permits: Permits | AsyncPermits) -> None:
+        self._permits: Permits | AsyncPermits | None = permits
 
     def release(self) -> None:
         permits = self._permits
         if permits is not None:
-            permits._release(self)  # under the lock, so two threads release it only once
+            permits._release(self)  # `Permits` under its lock, so two threads release it only once
 
 
 class AsyncPermitStream(httpx.AsyncByteStream):
-    """A response body that holds its request's permit until the body is closed.
-
-    httpx closes the body when it has been read to the end, when reading it fails, and on
-    `aclose()`; each of these gives the permit back.
-    """
+    """A response body that holds its request's permit until the body is closed: by httpx, when
+    it has been read to the end, when reading it fails, or on `aclose()`."""
 
     def __init__(
-        self, stream: httpx.AsyncByteStream, permit: AsyncPermit, response: httpx.Response
+        self, stream: httpx.AsyncByteStream, permit: Permit, response: httpx.Response
     ) -> None:
-        self._stream = stream
-        self._permit = permit
-        self._response = response
+        self._stream, self._permit, self._response = stream, permit, response
 
     @classmethod
-    def hold(cls, response: httpx.Response, permit: AsyncPermit) -> None:
+    def hold(cls, response: httpx.Response, permit: Permit) -> None:
         """Make `response`'s body hold `permit` until the body is closed."""
         if not isinstance(response.stream, httpx.AsyncByteStream):
             raise TypeError("the response of an async client has a sync body")
@@ -207,8 +171,7 @@ class PermitStream(httpx.SyncByteStream):
     """The sync twin of `AsyncPermitStream`."""
 
     def __init__(self, stream: httpx.SyncByteStream, permit: Permit) -> None:
-        self._stream = stream
-        self._permit = permit
+        self._stream, self._permit = stream, permit
 
     @classmethod
     def hold(cls, response: httpx.Response, permit: Permit) -> None:

@@ -1,17 +1,9 @@
 """The base of the generated resource classes, and the decorators that turn their methods into calls.
 
-A generated method builds a `Call[T]` and nothing else. `@endpoint` (and its page and stream
-variants) makes that method a descriptor which, when read from a resource, gives a function with
-the method's exact parameters that sends the call. What it returns depends on the resource's
-two type parameters, so one generated class serves every flavour of the client:
-
-- `C`, the I/O kind: `Sync` (methods return results) or `Async` (methods return coroutines);
-- `W`, the view: `Parsed` (the typed result), `Raw` (`APIResponse[T]`, body read) or
-  `Streaming` (`APIResponse[T]`, body read on demand).
-
-    client.apps.users.create(...)                        # Users[Sync, Parsed] -> User
-    client.apps.with_raw_response.users.create(...)      # Users[Sync, Raw] -> APIResponse[User]
-    await async_client.apps.users.create(...)            # Users[Async, Parsed] -> User
+A generated method only builds a `Call[T]`; its decorator (`@endpoint`, ...) makes it a descriptor
+which, read from a resource, gives a function with the method's parameters that sends the call. It
+returns what the resource's I/O kind `C` (`Sync`, `Async`) and view `W` call for: on `Parsed` the
+typed result (`User`), on `Raw` and `Streaming` the response (`APIResponse[User]`), body read or not.
 """
 
 from __future__ import annotations
@@ -26,6 +18,7 @@ from typing_extensions import ParamSpec
 if TYPE_CHECKING:
     from .._core.operation import Call
     from .._core.page import Page
+    from .async_pages import AsyncPage
     from .async_streams import AsyncChatStream, AsyncEventStream
     from .awaitables import AsyncPaginator, AsyncResponseManager
     from .sync_pages import SyncPage
@@ -61,6 +54,12 @@ T = TypeVar("T")
 E = TypeVar("E")
 T_co = TypeVar("T_co", covariant=True)
 S_co = TypeVar("S_co", covariant=True)
+# What a method returns on a Sync or Async resource, of the parsed view or a response one.
+SP = TypeVar("SP")
+AP = TypeVar("AP")
+SR = TypeVar("SR")
+AR = TypeVar("AR")
+Coro = Coroutine[object, None, T]
 
 
 class Resource(Generic[C, W]):
@@ -83,20 +82,18 @@ class Resource(Generic[C, W]):
         return f"<{type(self).__name__}[{self._io.__name__}, {self._view.__name__}]>"
 
 
-Coro = Coroutine[object, None, T]
+_RESPONSES = ("APIResponse[{}]", "AsyncResponseManager[{}]")
 
 
-class _Either(Protocol[P, T_co, P2, S_co]):
-    """A function with two signatures, e.g. `chat(...)` and `chat(..., stream=True)`."""
+class _Descriptor:
+    """What the descriptors do, of a builder of `Call[X]`s. The parsed view sends a call with the
+    client's method `_send` (None: for the response, like the other views), and its signature
+    returns `_shows` (Sync, Async) of `X`."""
 
-    @overload
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> T_co: ...
-    @overload
-    def __call__(self, *args: P2.args, **kwargs: P2.kwargs) -> S_co: ...
-
-
-class _Endpoint(Generic[P, T]):
-    """Base of the descriptors: holds the builder; `_sender` says what a call returns."""
+    _send: str | None = "_call"
+    _shows = ("{}", "Awaitable[{}]")
+    _flag: str | None = None  # a keyword that the parsed view's signature types as `bool`
+    _raw_says_bool = False  # whether the response views' signatures do too
 
     def __init__(self, build: Callable[..., Call[Any]]) -> None:
         self._build = build
@@ -114,38 +111,49 @@ class _Endpoint(Generic[P, T]):
                 raise _unknown_keyword(self._name, kwargs, known)
             return send(build(obj, *args, **kwargs))
 
-        return _bound(obj, self._name, call, self._build)
+        return self._dress(obj, call)
 
     def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        if obj._view is not Parsed:
-            return _raw_sender(obj)
-        send: Callable[[Call[Any]], object] = obj._client._call
-        return send
+        if obj._view is Parsed and self._send is not None:
+            send: Callable[[Call[Any]], object] = getattr(obj._client, self._send)
+            return send
+        client, stream = obj._client, obj._view is not Raw
+        if obj._io is Sync:
+            return lambda call: client._raw(call, stream=stream)
+        from .awaitables import AsyncResponseManager
 
+        return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
 
-def _raw_sender(obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-    client, stream = obj._client, obj._view is Streaming
-    if obj._io is Sync:
-        return lambda call: client._raw(call, stream=stream)
-    from .awaitables import AsyncResponseManager
+    def _returns(self, obj: Resource[Any, Any], result: str) -> str:
+        shows = self._shows if obj._view is Parsed else _RESPONSES
+        return shows[obj._io is Async].format(result)
 
-    return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
+    def _dress(self, obj: Resource[Any, Any], call: Callable[..., object]) -> Callable[..., object]:
+        """`call` dressed as the method it sends: name, docs and signature (without `self`, the
+        result as this view returns it), cached on the resource so later reads skip the descriptor."""
+        call.__name__ = call.__qualname__ = self._name
+        call.__doc__ = self._build.__doc__
+        call.__module__ = self._build.__module__
+        signature = inspect.signature(self._build)
+        result = _unwrapped(str(signature.return_annotation), "Call")
+        parameters = list(signature.parameters.values())[1:]
+        flag = self._flag if obj._view is Parsed or self._raw_says_bool else None
+        call.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[p.replace(annotation="bool") if p.name == flag else p for p in parameters],
+            return_annotation=self._returns(obj, result),
+        )
+        obj.__dict__[self._name] = call
+        return call
 
 
 @functools.cache
-def _known_names(*builds: Callable[..., object]) -> frozenset[str]:
+def _known_names(build: Callable[..., object]) -> frozenset[str]:
     """The keyword arguments a method takes: its parameters and the per-call options."""
     from .._core.options import RequestOptions
 
-    names = set(RequestOptions.__annotations__)
-    for build in builds:
-        names.update(
-            p.name
-            for p in inspect.signature(build).parameters.values()
-            if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
-        )
-    names.discard("self")
-    return frozenset(names)
+    params = inspect.signature(build).parameters.values()
+    names = {p.name for p in params if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}
+    return frozenset(names.union(RequestOptions.__annotations__) - {"self"})
 
 
 def _unknown_keyword(name: str, kwargs: Mapping[str, object], known: frozenset[str]) -> TypeError:
@@ -157,167 +165,6 @@ def _unknown_keyword(name: str, kwargs: Mapping[str, object], known: frozenset[s
     return TypeError(f"{name}() got an unexpected keyword argument {unknown!r}{hint}")
 
 
-def _bound(
-    obj: Resource[Any, Any],
-    name: str,
-    call: Callable[..., object],
-    build: Callable[..., object],
-) -> Callable[..., object]:
-    """`call` dressed as the method it sends: name, docs and signature (without `self`, the
-    result as this view returns it), cached on the resource so later reads skip the descriptor."""
-    call.__name__ = call.__qualname__ = name
-    call.__doc__ = build.__doc__
-    call.__module__ = build.__module__
-    signature = inspect.signature(build)
-    parameters = list(signature.parameters.values())[1:]
-    call.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=parameters, return_annotation=_returns(obj, signature.return_annotation)
-    )
-    obj.__dict__[name] = call
-    return call
-
-
-def _returns(obj: Resource[Any, Any], built: object) -> str:
-    """What a method of this view returns, from its builder's `Call[X]`."""
-    result = str(built).removeprefix("Call[").removesuffix("]")
-    if obj._view is not Parsed:
-        wrapper = "APIResponse" if obj._io is Sync else "AsyncResponseManager"
-        return f"{wrapper}[{result}]"
-    if result.startswith("Page["):
-        paged = "SyncPage" if obj._io is Sync else "AsyncPaginator"
-        return paged + result.removeprefix("Page")
-    return result if obj._io is Sync else f"Awaitable[{result}]"
-
-
-class endpoint(_Endpoint[P, T]):
-    """Decorator of a generated method that builds a `Call[T]`."""
-
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
-        super().__init__(build)
-
-    @overload
-    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, T]: ...
-    @overload
-    def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, Coro[T]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> Callable[P, APIResponse[T]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
-    ) -> Callable[P, AsyncResponseManager[T]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
-
-
-class page_endpoint(_Endpoint[P, T]):
-    """Decorator of a generated list method: the call's result is a page of `T`."""
-
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[Page[T]]]) -> None:
-        super().__init__(build)
-
-    @overload
-    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, SyncPage[T]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> Callable[P, AsyncPaginator[T]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> Callable[P, APIResponse[SyncPage[T]]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
-    ) -> Callable[P, AsyncResponseManager[AsyncPage[T]]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
-
-    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        if obj._view is not Parsed:
-            return _raw_sender(obj)
-        client = obj._client
-        if obj._io is Sync:
-            send: Callable[[Call[Any]], object] = client._page
-            return send
-        from .awaitables import AsyncPaginator
-
-        return lambda call: AsyncPaginator(lambda: client._page(call))
-
-
-class events_endpoint(_Endpoint[P, E]):
-    """Decorator of a generated method whose answer is a Server-Sent Event stream of `E`s."""
-
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[E]]) -> None:
-        super().__init__(build)
-
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Parsed], owner: object
-    ) -> Callable[P, EventStream[E]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> Callable[P, Coro[AsyncEventStream[E]]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> Callable[P, APIResponse[object]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
-    ) -> Callable[P, AsyncResponseManager[object]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
-
-    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        if obj._view is not Parsed:
-            return _raw_sender(obj)
-        send: Callable[[Call[Any]], object] = obj._client._events
-        return send
-
-    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
-        bound = super()._bind(obj)
-        if obj._view is Parsed:  # the signature says the stream, not one event
-            stream = "EventStream[{}]" if obj._io is Sync else "Awaitable[AsyncEventStream[{}]]"
-            _returning(bound, lambda event: stream.format(_unwrapped(event, "Awaitable")))
-        return bound
-
-
-class download_endpoint(_Endpoint[P, bytes]):
-    """Decorator of a generated method whose answer is a file: the call returns the response
-    with its body not yet read (`write_to_file`, `iter_bytes`), to be closed (`with`)."""
-
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[bytes]]) -> None:
-        super().__init__(build)
-
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Any], owner: object
-    ) -> Callable[P, APIResponse[bytes]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Any], owner: object
-    ) -> Callable[P, AsyncResponseManager[bytes]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> Callable[P, object]:
-        return self._build if obj is None else self._bind(obj)
-
-    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
-        client, stream = obj._client, obj._view is not Raw
-        if obj._io is Sync:
-            return lambda call: client._raw(call, stream=stream)
-        from .awaitables import AsyncResponseManager
-
-        return lambda call: AsyncResponseManager(lambda: client._raw(call, stream=stream))
-
-    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
-        bound = super()._bind(obj)
-        wrapper = "APIResponse" if obj._io is Sync else "AsyncResponseManager"
-        _returning(bound, lambda _: f"{wrapper}[bytes]")
-        return bound
-
-
 def _unwrapped(annotation: str, wrapper: str) -> str:
     """`X` from `wrapper[X]`; `annotation` itself when it is not one."""
     if annotation.startswith(wrapper + "["):
@@ -325,144 +172,174 @@ def _unwrapped(annotation: str, wrapper: str) -> str:
     return annotation
 
 
-def _returning(bound: Callable[..., object], returns: Callable[[str], str]) -> None:
-    """Make the signature of `bound` return `returns(what it says now)`."""
-    signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
-    annotation = str(signature.return_annotation)
-    bound.__signature__ = signature.replace(return_annotation=returns(annotation))  # type: ignore[attr-defined]
+class _Endpoint(_Descriptor, Generic[P, SP, AP, SR, AR]):
+    """A one-builder descriptor: read from a resource, a function of `P` that returns `SP` or `AP`
+    on the parsed view (Sync, Async), the response of an `SR` or `AR` on the others."""
+
+    @overload
+    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> Callable[P, SP]: ...
+    @overload
+    def __get__(self, obj: Resource[Async, Parsed], owner: object) -> Callable[P, AP]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
+    ) -> Callable[P, APIResponse[SR]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+    ) -> Callable[P, AsyncResponseManager[AR]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
+        return self._build if obj is None else self._bind(obj)
 
 
-class stream_endpoint(Generic[P, T, P2]):
-    """Combines the two builders of a streamable operation: without and with `stream=True`.
-
-    `chat(...)` returns the parsed answer; `chat(..., stream=True)` returns a chat stream (see
-    `ChatStream`), chosen by the caller's `stream` argument alone, never by the body.
-    """
+class endpoint(_Endpoint[P, SP, AP, SR, AR]):
+    """Decorator of a generated method that builds a `Call[T]`."""
 
     def __init__(
-        self,
+        self: endpoint[P, T, Coro[T], T, T], build: Callable[Concatenate[Any, P], Call[T]]
+    ) -> None:
+        super().__init__(build)
+
+
+class page_endpoint(_Endpoint[P, SP, AP, SR, AR]):
+    """Decorator of a generated list method: the call's result is a page of `T`."""
+
+    _send = "_page"
+    _shows = ("SyncPage[{}]", "AsyncPaginator[{}]")
+
+    def __init__(
+        self: page_endpoint[P, SyncPage[T], AsyncPaginator[T], SyncPage[T], AsyncPage[T]],
+        build: Callable[Concatenate[Any, P], Call[Page[T]]],
+    ) -> None:
+        super().__init__(build)
+
+    def _sender(self, obj: Resource[Any, Any]) -> Callable[[Call[Any]], object]:
+        if obj._view is not Parsed or obj._io is Sync:
+            return super()._sender(obj)
+        from .awaitables import AsyncPaginator
+
+        client = obj._client
+        return lambda call: AsyncPaginator(lambda: client._page(call))
+
+    def _returns(self, obj: Resource[Any, Any], result: str) -> str:
+        return super()._returns(obj, _unwrapped(result, "Page") if obj._view is Parsed else result)
+
+
+class events_endpoint(_Endpoint[P, SP, AP, SR, AR]):
+    """Decorator of a generated method whose answer is a Server-Sent Event stream of `E`s."""
+
+    _send = "_events"
+    _shows = ("EventStream[{}]", "Awaitable[AsyncEventStream[{}]]")
+
+    def __init__(
+        self: events_endpoint[P, EventStream[E], Coro[AsyncEventStream[E]], object, object],
+        build: Callable[Concatenate[Any, P], Call[E]],
+    ) -> None:
+        super().__init__(build)
+
+
+class download_endpoint(_Endpoint[P, SP, AP, SR, AR]):
+    """Decorator of a generated method whose answer is a file: the call returns the response
+    with its body not yet read (`write_to_file`, `iter_bytes`), to be closed (`with`)."""
+
+    _send, _shows = None, _RESPONSES
+
+    def __init__(
+        self: download_endpoint[P, APIResponse[bytes], AsyncResponseManager[bytes], bytes, bytes],
+        build: Callable[Concatenate[Any, P], Call[bytes]],
+    ) -> None:
+        super().__init__(build)
+
+
+class _ChatStream(_Descriptor):
+    """The streamed half of a `stream_endpoint`: a chat stream."""
+
+    _send = "_stream"
+    _shows = ("ChatStream", "Awaitable[AsyncChatStream]")
+
+
+class _Either(Protocol[P, T_co, P2, S_co]):
+    """A function with two signatures, e.g. `chat(...)` and `chat(..., stream=True)`."""
+
+    @overload
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> T_co: ...
+    @overload
+    def __call__(self, *args: P2.args, **kwargs: P2.kwargs) -> S_co: ...
+
+
+class _Streamable(_Descriptor, Generic[P, T, P2, SP, AP, SR, AR]):
+    """A two-builder descriptor: `x(...)` sends the first builder's call (of a `T`), and
+    `x(..., <flag>=True)` the second's through `streamed`; the caller's flag alone chooses."""
+
+    _flag: str
+
+    def __init__(self, build: Callable[..., Call[Any]], streamed: _Descriptor, flag: str) -> None:
+        super().__init__(build)
+        self._streamed, self._flag = streamed, flag
+        del self.__wrapped__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        super().__set_name__(owner, name)
+        self._streamed.__set_name__(owner, name)
+
+    @overload
+    def __get__(self, obj: Resource[Sync, Parsed], owner: object) -> _Either[P, T, P2, SP]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Parsed], owner: object
+    ) -> _Either[P, Coro[T], P2, AP]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
+    ) -> _Either[P, APIResponse[T], P2, APIResponse[SR]]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
+    ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[AR]]: ...
+    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
+        return self._build if obj is None else self._bind(obj)
+
+    def _bind(self, obj: Resource[Any, Any]) -> Callable[..., object]:
+        plain, streamed = super()._bind(obj), self._streamed._bind(obj)
+
+        def call(*args: object, **kwargs: object) -> object:
+            return (streamed if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
+
+        return self._dress(obj, call)
+
+    def _returns(self, obj: Resource[Any, Any], result: str) -> str:
+        if obj._view is Parsed:  # `x(...)` or `x(..., stream=True)`
+            stream = str(inspect.signature(self._streamed._build).return_annotation)
+            stream = self._streamed._returns(obj, _unwrapped(stream, "Call"))
+            result = f"{result} | {_unwrapped(stream, 'Awaitable')}"
+        return super()._returns(obj, result)
+
+
+class stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
+    """Combines the two builders of a streamable operation: `chat(...)` returns the parsed answer,
+    `chat(..., stream=True)` a chat stream (see `ChatStream`)."""
+
+    _raw_says_bool = True
+
+    def __init__(
+        self: stream_endpoint[P, T, P2, ChatStream, Coro[AsyncChatStream], T, T],
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[T]],
         flag: str = "stream",
     ) -> None:
-        self._plain = endpoint(build)
-        self._build_stream: Callable[..., Call[Any]] = build_stream
-        self._flag = flag  # the keyword that asks for the stream
-        self.__doc__ = build.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-        self._plain.__set_name__(owner, name)
-
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Parsed], owner: object
-    ) -> _Either[P, T, P2, ChatStream]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> _Either[P, Coro[T], P2, Coro[AsyncChatStream]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> _Either[P, APIResponse[T], P2, APIResponse[T]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
-    ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[T]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
-        if obj is None:
-            return self._plain._build
-        plain, build_stream = self._plain._bind(obj), self._build_stream
-        send: Callable[[Call[Any]], object] = (
-            _raw_sender(obj) if obj._view is not Parsed else obj._client._stream
-        )
-        known = _known_names(self._plain._build, build_stream)
-
-        def call(*args: object, **kwargs: object) -> object:
-            if kwargs.get(self._flag) is True:
-                if not known.issuperset(kwargs):
-                    raise _unknown_keyword(self._name, kwargs, known)
-                return send(build_stream(obj, *args, **kwargs))
-            return plain(*args, **kwargs)
-
-        bound = _bound(obj, self._name, call, self._plain._build)
-        signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
-        returns = signature.return_annotation
-        if obj._view is Parsed:  # chat(...) or chat(..., stream=True)
-            stream = "ChatStream" if obj._io is Sync else "AsyncChatStream"
-            answer = returns.removeprefix("Awaitable[").removesuffix("]")
-            returns = returns.replace(answer, f"{answer} | {stream}")
-        bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
-            parameters=[
-                p.replace(annotation="bool") if p.name == self._flag else p
-                for p in signature.parameters.values()
-            ],
-            return_annotation=returns,
-        )
-        return bound
+        super().__init__(build, _ChatStream(build_stream), flag)
 
 
-if TYPE_CHECKING:
-    from .async_pages import AsyncPage
-
-
-class event_stream_endpoint(Generic[P, T, P2, E]):
-    """Combines the two builders of an operation that answers JSON, or with `stream=True` a
-    Server-Sent Event stream of `E`s: `x(...)` returns the parsed answer, `x(..., stream=True)`
-    an event stream (see `EventStream`)."""
+class event_stream_endpoint(_Streamable[P, T, P2, SP, AP, SR, AR]):
+    """Combines the two builders of an operation that answers JSON, or a Server-Sent Event stream
+    of `E`s: `x(...)` returns the parsed answer, `x(..., stream=True)` an `EventStream`."""
 
     def __init__(
-        self,
+        self: event_stream_endpoint[
+            P, T, P2, EventStream[E], Coro[AsyncEventStream[E]], object, object
+        ],
         build: Callable[Concatenate[Any, P], Call[T]],
         build_stream: Callable[Concatenate[Any, P2], Call[E]],
-        flag: str = "stream",
+        flag: str = "stream",  # the keyword that asks for the stream (`stream`, `streaming`)
     ) -> None:
-        self._plain = endpoint(build)
-        self._stream = events_endpoint(build_stream)
-        self._flag = flag  # the keyword that asks for the stream (`stream`, `streaming`)
-        self.__doc__ = build.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-        self._plain.__set_name__(owner, name)
-        self._stream.__set_name__(owner, name)
-
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Parsed], owner: object
-    ) -> _Either[P, T, P2, EventStream[E]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Parsed], owner: object
-    ) -> _Either[P, Coro[T], P2, Coro[AsyncEventStream[E]]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Sync, Raw] | Resource[Sync, Streaming], owner: object
-    ) -> _Either[P, APIResponse[T], P2, APIResponse[object]]: ...
-    @overload
-    def __get__(
-        self, obj: Resource[Async, Raw] | Resource[Async, Streaming], owner: object
-    ) -> _Either[P, AsyncResponseManager[T], P2, AsyncResponseManager[object]]: ...
-    def __get__(self, obj: Resource[Any, Any] | None, owner: object) -> object:
-        if obj is None:
-            return self._plain._build
-        plain, stream = self._plain._bind(obj), self._stream._bind(obj)
-        streamed = _unwrapped(str(stream.__signature__.return_annotation), "Awaitable")  # type: ignore[attr-defined]
-
-        def call(*args: object, **kwargs: object) -> object:
-            return (stream if kwargs.get(self._flag) is True else plain)(*args, **kwargs)
-
-        bound = _bound(obj, self._name, call, self._plain._build)
-        signature: inspect.Signature = bound.__signature__  # type: ignore[attr-defined]
-        if obj._view is Parsed:  # x(...) or x(..., stream=True)
-            answer = _unwrapped(str(signature.return_annotation), "Awaitable")
-            returns = str(signature.return_annotation).replace(answer, f"{answer} | {streamed}")
-            bound.__signature__ = signature.replace(  # type: ignore[attr-defined]
-                parameters=[
-                    p.replace(annotation="bool") if p.name == self._flag else p
-                    for p in signature.parameters.values()
-                ],
-                return_annotation=returns,
-            )
-        return bound
+        super().__init__(build, events_endpoint(build_stream), flag)

@@ -1,11 +1,8 @@
 """Streams dropped without being closed: closed by a finalizer, with a ResourceWarning.
 
-A streamed response holds a connection and one of the client's permits until it is closed. If
-the object the caller got (a chat stream, a streaming raw response) is garbage-collected while
-still open, its guard warns (`ResourceWarning`, naming the call) and closes the response, which
-frees the connection and the permit. The close never runs inside the garbage collector itself,
-which may fire while the HTTP library holds a lock: the async guard schedules it on the event
-loop (asyncio's or trio's), the sync guard hands it to a short-lived thread.
+A streamed response holds a connection and a permit until it is closed. A guard closes it when the
+object the caller got is garbage-collected while still open: not in the collector, which may fire
+while the HTTP library holds a lock, but on the call's event loop, or (sync) in a new thread.
 """
 
 from __future__ import annotations
@@ -20,44 +17,38 @@ import httpx
 from .runner import close_soon, running
 
 
-def _warn(call: str) -> None:
+class StreamGuard:
+    """Closes `response` if `owner` is collected first; `detach()` once it was closed."""
+
+    def __init__(self, owner: object, response: httpx.Response, call: str) -> None:
+        self._finalizer = weakref.finalize(owner, _dropped, self._runner(), response, call)
+        self._finalizer.atexit = False
+
+    def _runner(self) -> object:
+        return None  # no event loop: the close runs in a thread
+
+    def detach(self) -> None:
+        self._finalizer.detach()
+
+
+class AsyncStreamGuard(StreamGuard):
+    """`StreamGuard` of the async clients: the close runs on the event loop of the call."""
+
+    def _runner(self) -> object:
+        return running()
+
+
+def _dropped(runner: object, response: httpx.Response, call: str) -> None:
+    """Warn, and close `response` on `runner` (from `running()`), or in a thread without one."""
     warnings.warn(
         f"{call}: a streamed response was garbage-collected without being closed, and has been "
         "closed now; close it (`with`, `.close()`) or read it to the end",
         ResourceWarning,
-        stacklevel=2,
+        stacklevel=1,
     )
-
-
-class AsyncStreamGuard:
-    """Closes `response` if `owner` is collected first; `detach()` once it was closed."""
-
-    def __init__(self, owner: object, response: httpx.Response, call: str) -> None:
-        self._finalizer = weakref.finalize(owner, _close_later, running(), response, call)
-        self._finalizer.atexit = False
-
-    def detach(self) -> None:
-        self._finalizer.detach()
-
-
-def _close_later(runner: object, response: httpx.Response, call: str) -> None:
-    _warn(call)
-    close_soon(runner, response)
-
-
-class StreamGuard:
-    """The sync twin of `AsyncStreamGuard`."""
-
-    def __init__(self, owner: object, response: httpx.Response, call: str) -> None:
-        self._finalizer = weakref.finalize(owner, _close_in_thread, response, call)
-        self._finalizer.atexit = False
-
-    def detach(self) -> None:
-        self._finalizer.detach()
-
-
-def _close_in_thread(response: httpx.Response, call: str) -> None:
-    _warn(call)
+    if runner is not None:
+        close_soon(runner, response)
+        return
     threading.Thread(
         target=_close_quietly, args=(response,), name="honcho-close-dropped-stream", daemon=True
     ).start()
