@@ -257,7 +257,7 @@ class AsyncBaseClient(Resource[Async, Parsed]):
                 logger.info(
                     what, request.method, request.url.path, reason, delay, attempt + 1, retries + 1
                 )
-                import anyio  # here, not at import: `from honcho_client import Honcho` stays loop-free
+                import anyio  # here: `from honcho_client import Honcho` stays loop-free
 
                 # In short naps, so that close() ends the wait within one (the next attempt then
                 # raises ClientClosedError).

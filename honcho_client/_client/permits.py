@@ -82,8 +82,9 @@ class AsyncPermits:
 
 
 class Permits:
-    """The sync clients' permits: a counter under one lock (a thread cannot be cancelled). A free
-    permit costs a lock round trip to take and one to give back; only a waiter uses the condition."""
+    """The sync clients' permits: a counter under one lock (a thread cannot be cancelled). A
+    free permit costs a lock round trip to take and one to give back; only a caller that must wait
+    uses the condition."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit

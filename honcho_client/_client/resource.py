@@ -1,9 +1,10 @@
-"""The base of the generated resource classes, and the decorators that turn their methods into calls.
+"""The base of the generated resource classes, and the decorators that make their methods calls.
 
 A generated method only builds a `Call[T]`; its decorator (`@endpoint`, ...) makes it a descriptor
 which, read from a resource, gives a function with the method's parameters that sends the call. It
-returns what the resource's I/O kind `C` (`Sync`, `Async`) and view `W` call for: on `Parsed` the
-typed result (`User`), on `Raw` and `Streaming` the response (`APIResponse[User]`), body read or not.
+returns what the resource's I/O kind `C` (`Sync`, `Async`) and view `W` call for: on `Parsed`
+the typed result (`User`); on `Raw` and `Streaming` the response (`APIResponse[User]`), body read
+or not.
 """
 
 from __future__ import annotations
@@ -129,8 +130,8 @@ class _Descriptor:
         return shows[obj._io is Async].format(result)
 
     def _dress(self, obj: Resource[Any, Any], call: Callable[..., object]) -> Callable[..., object]:
-        """`call` dressed as the method it sends: name, docs and signature (without `self`, the
-        result as this view returns it), cached on the resource so later reads skip the descriptor."""
+        """`call` dressed as the method it sends (name, docs, signature without `self` and with
+        the result this view returns), cached on the resource: later reads skip the descriptor."""
         call.__name__ = call.__qualname__ = self._name
         call.__doc__ = self._build.__doc__
         call.__module__ = self._build.__module__

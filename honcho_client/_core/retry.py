@@ -47,7 +47,7 @@ class RetryPolicy:
         return backoff * self.jitter()
 
     def server_delay(self, headers: httpx.Headers) -> float | None:
-        """The wait the server asked for (seconds or an HTTP date), capped; None if it did not say."""
+        """The wait the server asked for (seconds or an HTTP date), capped; None if unsaid."""
         for name, unit in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
             value = headers.get(name)
             if value is not None:
