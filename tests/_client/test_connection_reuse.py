@@ -10,8 +10,10 @@ against the real server (REAL_HONCHO), where `chat(queries=[])` fails in both wa
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -24,15 +26,25 @@ from honcho_client import AsyncHoncho, Honcho, InternalServerError
 ROUNDS = 20
 
 
-@pytest.fixture
-def closing_500(fault_server: FaultServer) -> FaultServer:
-    fault_server.route("POST", CHAT, Fault.status(500, close_after=0.05))
+# How the chat fails, as the fault server answers it: a 500, or a streamed chat that failed after
+# its 200 headers (an empty event stream, as the real server sends); either way the connection is
+# closed 50 ms later, unannounced.
+FAILURES = {
+    "500": Fault.status(500, close_after=0.05),
+    "event stream": Fault.status(200, body="", content_type="text/event-stream", close_after=0.05),
+}
+
+
+@pytest.fixture(params=sorted(FAILURES))
+def failing_chat(request: pytest.FixtureRequest, fault_server: FaultServer) -> str:
+    """Which failure the fault server's chat answers with; creates succeed."""
+    fault_server.route("POST", CHAT, FAILURES[request.param])
     fault_server.route("POST", CREATE, json_body=METAMESSAGE)
-    return fault_server
+    return str(request.param)
 
 
-def _chat(client: Any, queries: Any = "q") -> Any:
-    return client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries=queries)
+def _chat(client: Any, queries: Any = "q", **kwargs: Any) -> Any:
+    return client.apps.users.sessions.chat("s", app_id="a", user_id="u", queries=queries, **kwargs)
 
 
 def _create(client: Any, content: str = "c") -> Any:
@@ -41,67 +53,50 @@ def _create(client: Any, content: str = "c") -> Any:
     )
 
 
+def _fail(chat: Callable[..., Any], failure: str) -> None:
+    """Call `chat` (which takes `stream=`) and see it fail: a 500, else an empty stream."""
+    if failure == "500":
+        with pytest.raises(InternalServerError):
+            chat()
+        return
+    with chat(stream=True) as stream:
+        assert "".join(stream) == ""
+
+
+async def _fail_async(chat: Callable[..., Any], failure: str) -> None:
+    if failure == "500":
+        with pytest.raises(InternalServerError):
+            await chat()
+        return
+    stream = await chat(stream=True)
+    async with stream:
+        assert [text async for text in stream] == []
+
+
 def _check(server: FaultServer) -> None:
     assert server.count("POST", CHAT) == ROUNDS
     assert server.count("POST", CREATE) == ROUNDS  # each create stored once
     chats = [r.connection_id for r in server.requests if r.path == CHAT]
     creates = [r.connection_id for r in server.requests if r.path == CREATE]
-    assert all(a != b for a, b in zip(chats, creates, strict=True))  # not on the 500's connection
+    assert all(a != b for a, b in zip(chats, creates, strict=True))  # not on the failure's one
 
 
-def test_create_after_a_closing_500_sync(closing_500: FaultServer) -> None:
-    with Honcho(base_url=closing_500.url, max_retries=0) as client:
+def test_create_after_a_closing_failure_sync(fault_server: FaultServer, failing_chat: str) -> None:
+    with Honcho(base_url=fault_server.url, max_retries=0) as client:
         for _ in range(ROUNDS):
-            with pytest.raises(InternalServerError):
-                _chat(client)
+            _fail(functools.partial(_chat, client), failing_chat)
             assert _create(client).id == "m1"
-    _check(closing_500)
+    _check(fault_server)
 
 
-async def test_create_after_a_closing_500_async(
-    closing_500: FaultServer, async_honcho: AsyncHonchoFactory
+async def test_create_after_a_closing_failure_async(
+    fault_server: FaultServer, failing_chat: str, async_honcho: AsyncHonchoFactory
 ) -> None:
-    async with async_honcho(base_url=closing_500.url, max_retries=0) as client:
+    async with async_honcho(base_url=fault_server.url, max_retries=0) as client:
         for _ in range(ROUNDS):
-            with pytest.raises(InternalServerError):
-                await _chat(client)
+            await _fail_async(functools.partial(_chat, client), failing_chat)
             assert (await _create(client)).id == "m1"
-    _check(closing_500)
-
-
-@pytest.fixture
-def closing_stream(fault_server: FaultServer) -> FaultServer:
-    """A streamed chat that failed after its 200 headers: an empty event stream, then the
-    connection closed unannounced, as the real server does."""
-    empty = Fault.status(200, body="", content_type="text/event-stream", close_after=0.05)
-    fault_server.route("POST", CHAT, empty)
-    fault_server.route("POST", CREATE, json_body=METAMESSAGE)
-    return fault_server
-
-
-def test_create_after_a_closing_event_stream_sync(closing_stream: FaultServer) -> None:
-    with Honcho(base_url=closing_stream.url, max_retries=0) as client:
-        for _ in range(ROUNDS):
-            with client.apps.users.sessions.chat(
-                "s", app_id="a", user_id="u", queries="q", stream=True
-            ) as stream:
-                assert "".join(stream) == ""
-            assert _create(client).id == "m1"
-    _check(closing_stream)
-
-
-async def test_create_after_a_closing_event_stream_async(
-    closing_stream: FaultServer, async_honcho: AsyncHonchoFactory
-) -> None:
-    async with async_honcho(base_url=closing_stream.url, max_retries=0) as client:
-        for _ in range(ROUNDS):
-            stream = await client.apps.users.sessions.chat(
-                "s", app_id="a", user_id="u", queries="q", stream=True
-            )
-            async with stream:
-                assert [text async for text in stream] == []
-            assert (await _create(client)).id == "m1"
-    _check(closing_stream)
+    _check(fault_server)
 
 
 def test_connection_close_is_honoured(fault_server: FaultServer) -> None:
@@ -140,7 +135,6 @@ def test_live_create_after_a_failed_chat(path: str, failure: str) -> None:
     with Honcho(base_url=REAL, max_retries=0) as setup:
         app_id, user_id, session_id = _live_ids(setup)
     chat = dict(session_id=session_id, app_id=app_id, user_id=user_id, queries=[])
-    streamed = failure == "cut stream"
     failures: list[str] = []
 
     def message(i: int) -> dict[str, Any]:
@@ -151,12 +145,7 @@ def test_live_create_after_a_failed_chat(path: str, failure: str) -> None:
     if path == "sync":
         with Honcho(base_url=REAL, max_retries=0) as client:
             for i in range(ROUNDS):
-                if streamed:
-                    with client.apps.users.sessions.chat(**chat, stream=True) as stream:
-                        assert "".join(stream) == ""
-                else:
-                    with pytest.raises(InternalServerError):
-                        client.apps.users.sessions.chat(**chat)
+                _fail(functools.partial(client.apps.users.sessions.chat, **chat), failure)
                 try:
                     client.apps.users.sessions.messages.create(**message(i))
                 except Exception as error:  # counted, reported below
@@ -169,13 +158,8 @@ def test_live_create_after_a_failed_chat(path: str, failure: str) -> None:
             http = DefaultAioHttpClient() if path == "fast" else None
             async with AsyncHoncho(base_url=REAL, max_retries=0, http_client=http) as client:
                 for i in range(ROUNDS):
-                    if streamed:
-                        stream = await client.apps.users.sessions.chat(**chat, stream=True)
-                        async with stream:
-                            assert [text async for text in stream] == []
-                    else:
-                        with pytest.raises(InternalServerError):
-                            await client.apps.users.sessions.chat(**chat)
+                    send = functools.partial(client.apps.users.sessions.chat, **chat)
+                    await _fail_async(send, failure)
                     try:
                         await client.apps.users.sessions.messages.create(**message(i))
                     except Exception as error:  # counted, reported below
