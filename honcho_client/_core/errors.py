@@ -111,8 +111,10 @@ class APIError(HonchoError):
         self.attempts = attempts
 
     def __str__(self) -> str:
-        retried = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
-        return f"{self.message}{retried}"
+        return f"{self.message}{self._retried()}"
+
+    def _retried(self) -> str:
+        return f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
 
 
 def _where(request: httpx.Request, server: str = "") -> str:
@@ -142,11 +144,15 @@ class APIConnectionError(APIError):
 
     @classmethod
     def from_httpx(
-        cls, error: httpx.HTTPError, request: httpx.Request, *, attempts: int = 1
+        cls, error: Exception, request: httpx.Request, *, attempts: int = 1, cut: str = ""
     ) -> APIConnectionError:
-        """The error for an httpx failure: APITimeoutError for timeouts, else this class."""
+        """The error for an httpx failure: APITimeoutError for timeouts, else this class; `cut`
+        names what the failure cut short, if it came while a body was read."""
         kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else cls
-        return kind(request, reason=describe(error, request), attempts=attempts)
+        reason = describe(error, request)
+        if cut:
+            reason = f"{cut} was cut before it ended ({reason})"
+        return kind(request, reason=reason, attempts=attempts)
 
     def __str__(self) -> str:
         s = "s" if self.attempts != 1 else ""
@@ -221,9 +227,9 @@ class APIStatusError(APIError):
         self.hint: str | None = _hint(response, detail)
 
     def __str__(self) -> str:
-        retried = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
         hint = f". {self.hint}" if self.hint else ""
-        return f"{self.status_code} {_where(self.request)}: {self.server_message}{retried}{hint}"
+        where = f"{self.status_code} {_where(self.request)}"
+        return f"{where}: {self.server_message}{self._retried()}{hint}"
 
 
 def _hint(response: httpx.Response, detail: object) -> str | None:
@@ -365,6 +371,4 @@ def read_error(error: Exception, response: httpx.Response, what: str) -> HonchoE
             f"{_where(request)}: {what} was already read or closed, and a stream can be read "
             "once; keep what the first read returned"
         )
-    kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
-    reason = describe(error, request)
-    return kind(request, reason=f"{what} was cut before it ended ({reason})")
+    return APIConnectionError.from_httpx(error, request, cut=what)
