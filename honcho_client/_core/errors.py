@@ -150,8 +150,7 @@ class APIConnectionError(APIError):
         names what the failure cut short, if it came while a body was read."""
         kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else cls
         reason = describe(error, request)
-        if cut:
-            reason = f"{cut} was cut before it ended ({reason})"
+        reason = f"{cut} was cut before it ended ({reason})" if cut else reason
         return kind(request, reason=reason, attempts=attempts)
 
     def __str__(self) -> str:
